@@ -1,0 +1,76 @@
+import yargs, { type Argv } from 'yargs';
+import { isCompatError } from '../errors.js';
+import { packageVersion } from '../packageRoot.js';
+import { CliContext, type CliIo } from './cliContext.js';
+import { registerDiffCommand } from './commands/diffCommand.js';
+import { registerExplainCommand } from './commands/explainCommand.js';
+import { registerMatrixCommand } from './commands/matrixCommand.js';
+import { registerSpecsCommand } from './commands/specsCommand.js';
+import { registerVersionsCommand } from './commands/versionsCommand.js';
+
+export const PROGRAM_NAME = 'docker-api-compat';
+
+/** Exit codes: 0 clean, 1 findings or differences, 2 usage, configuration, data or internal errors. */
+export const EXIT_USAGE = 2;
+
+export type CommandRegistrar = (parser: Argv, context: CliContext) => Argv;
+
+const COMMANDS: CommandRegistrar[] = [
+  registerExplainCommand,
+  registerDiffCommand,
+  registerVersionsCommand,
+  registerMatrixCommand,
+  registerSpecsCommand,
+];
+
+/** Runs the CLI on `args` and returns the exit code; never calls process.exit. */
+export async function main(args: string[], io: CliIo): Promise<number> {
+  const context = new CliContext(io);
+  let parser: Argv = yargs()
+    .scriptName(PROGRAM_NAME)
+    .usage(`${PROGRAM_NAME} <command> [options]\n\nDocker Engine API compatibility: what your code needs, what each version offers.`)
+    .option('database', { type: 'string', describe: 'Compiled database to read instead of the bundled specs/database.json', global: true })
+    .option('debug', { type: 'boolean', describe: 'Print stack traces for errors', global: true })
+    .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for terminals, off with NO_COLOR)', global: true })
+    .strict()
+    .demandCommand(1, 'Name a command; see --help.')
+    .recommendCommands()
+    .exitProcess(false)
+    .version(packageVersion())
+    .help()
+    .wrap(Math.min(110, (io.stdout as { columns?: number }).columns ?? 100))
+    .fail((message, error) => {
+      throw error ?? new UsageMessage(message);
+    });
+  for (const register of COMMANDS) parser = register(parser, context);
+
+  const debug = args.includes('--debug');
+  try {
+    let helpOutput = '';
+    await parser.parseAsync(args, {}, (_error, _argv, output) => {
+      helpOutput = output;
+    });
+    if (helpOutput) io.stdout.write(`${helpOutput}\n`);
+    return context.exitCode;
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+}
+
+class UsageMessage extends Error {}
+
+function reportError(error: unknown, io: CliIo, debug: boolean): number {
+  if (error instanceof UsageMessage) {
+    io.stderr.write(`${PROGRAM_NAME}: ${error.message}\nRun "${PROGRAM_NAME} --help" for usage.\n`);
+    return EXIT_USAGE;
+  }
+  if (isCompatError(error)) {
+    io.stderr.write(`${PROGRAM_NAME}: ${error.message}\n`);
+    if (debug && error.stack) io.stderr.write(`${error.stack}\n`);
+    return EXIT_USAGE;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`${PROGRAM_NAME}: internal error: ${message.split('\n')[0]}${debug ? '' : ' (run with --debug for details)'}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return EXIT_USAGE;
+}

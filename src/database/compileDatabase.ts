@@ -1,0 +1,213 @@
+import { changeKindInfo } from '../diff/changeKinds.js';
+import { changeGroup, diffSurfaces, structuralEvent } from '../diff/diffSurfaces.js';
+import { CompatError } from '../errors.js';
+import type { SpecSurface } from '../surface/buildSurface.js';
+import { compareFeatureRefs, describeFeature, featureKey, type FeatureRef } from '../surface/feature.js';
+import type { FeatureFacts } from '../surface/schemaFlattener.js';
+import { compareApiVersions, type ApiVersion } from '../versions/apiVersion.js';
+import type { EngineRelease } from '../versions/engineReleases.js';
+import { DATABASE_SCHEMA_VERSION, type CompatDatabase, type FeatureRecord, type VersionSummary } from './compatDatabase.js';
+import type { Erratum } from './errata.js';
+
+export interface DatabaseInputs {
+  /** One surface per API version, in any order. */
+  surfaces: SpecSurface[];
+  engines: EngineRelease[];
+  errata: Erratum[];
+  sources: Array<{ file: string; sha256: string }>;
+}
+
+interface FeatureHistory {
+  ref: FeatureRef;
+  factsByVersion: Map<ApiVersion, FeatureFacts>;
+  record: FeatureRecord;
+}
+
+/** Folds every version's surface and the diffs between neighbours into one database. */
+export function compileDatabase(inputs: DatabaseInputs): CompatDatabase {
+  const surfaces = [...inputs.surfaces].sort((a, b) => compareApiVersions(a.version, b.version));
+  if (surfaces.length === 0) throw new CompatError('data', 'no spec versions to compile');
+  const versions = surfaces.map((surface) => surface.version);
+  const histories = collectHistories(surfaces);
+
+  const summaries: VersionSummary[] = surfaces.map((surface) => summarizeSurface(surface));
+  for (let index = 1; index < surfaces.length; index++) {
+    const summary = summaries[index];
+    for (const change of diffSurfaces(surfaces[index - 1], surfaces[index])) {
+      const history = histories.get(featureKey(change.feature))!;
+      history.record.changes.push({ version: surfaces[index].version, kind: change.kind, severity: change.severity, from: change.from, to: change.to });
+      if (change.implied) continue;
+      if (change.kind.endsWith('-added') && change.severity === 'addition' && !change.kind.includes('enum')) summary.added++;
+      if (change.kind.endsWith('-removed') && !change.kind.includes('enum')) summary.removed++;
+      if (change.severity === 'breaking') summary.breaking++;
+      if (change.severity === 'behaviour-change') summary.behaviourChanges++;
+      if (change.severity === 'deprecation') summary.deprecations++;
+    }
+  }
+
+  for (const history of histories.values()) finishRecord(history, versions);
+  applyErrata(histories, inputs.errata, versions);
+
+  const features = [...histories.values()].map((history) => history.record).sort(compareFeatureRefs);
+  return {
+    schemaVersion: DATABASE_SCHEMA_VERSION,
+    apiVersions: versions,
+    engines: [...inputs.engines],
+    sources: inputs.sources,
+    versions: summaries,
+    features,
+  };
+}
+
+function collectHistories(surfaces: SpecSurface[]): Map<string, FeatureHistory> {
+  const histories = new Map<string, FeatureHistory>();
+  for (const surface of surfaces) {
+    for (const [key, feature] of surface.features) {
+      let history = histories.get(key);
+      if (!history) {
+        history = { ref: feature.ref, factsByVersion: new Map(), record: emptyRecord(feature.ref, surface.version) };
+        histories.set(key, history);
+      }
+      // The newest spec that has the feature names its path and states its facts.
+      history.ref = feature.ref;
+      history.factsByVersion.set(surface.version, feature.facts);
+    }
+  }
+  return histories;
+}
+
+function emptyRecord(ref: FeatureRef, firstVersion: ApiVersion): FeatureRecord {
+  return { ...ref, added: firstVersion, addedIsFloor: false, removed: null, deprecated: null, presence: [], facts: {}, changes: [] };
+}
+
+function finishRecord(history: FeatureHistory, versions: ApiVersion[]): void {
+  const record = history.record;
+  const { method, path, location, name, status } = history.ref;
+  const present = versions.map((version) => history.factsByVersion.has(version));
+
+  const presence: FeatureRecord['presence'] = [];
+  versions.forEach((version, index) => {
+    if (present[index] && !present[index - 1]) presence.push({ from: version, until: null });
+    if (!present[index] && present[index - 1]) presence[presence.length - 1].until = version;
+  });
+
+  const lastIndex = present.lastIndexOf(true);
+  const facts = history.factsByVersion.get(versions[lastIndex])!;
+  let deprecatedIndex: number | null = null;
+  if (facts.deprecated) {
+    deprecatedIndex = lastIndex;
+    while (deprecatedIndex > 0 && history.factsByVersion.get(versions[deprecatedIndex - 1])?.deprecated) deprecatedIndex--;
+  }
+
+  const rebuilt: FeatureRecord = {
+    method,
+    path,
+    location,
+    name,
+    ...(status !== undefined ? { status } : {}),
+    added: presence[0].from,
+    addedIsFloor: presence[0].from === versions[0],
+    removed: presence[presence.length - 1].until,
+    deprecated: deprecatedIndex === null ? null : versions[deprecatedIndex],
+    ...(facts.replacement ? { replacement: facts.replacement } : {}),
+    presence,
+    facts: withoutDeprecation(facts),
+    changes: record.changes,
+  };
+  history.record = rebuilt;
+}
+
+/** Deprecation is recorded on the feature itself, not repeated among its facts. */
+function withoutDeprecation(facts: FeatureFacts): FeatureFacts {
+  const { deprecated: _deprecated, replacement: _replacement, ...rest } = facts;
+  return rest;
+}
+
+function summarizeSurface(surface: SpecSurface): VersionSummary {
+  let operations = 0;
+  for (const feature of surface.features.values()) if (feature.ref.location === 'operation') operations++;
+  return { version: surface.version, features: surface.features.size, operations, added: 0, removed: 0, breaking: 0, behaviourChanges: 0, deprecations: 0 };
+}
+
+function applyErrata(histories: Map<string, FeatureHistory>, errata: Erratum[], versions: ApiVersion[]): void {
+  for (const erratum of errata) {
+    for (const feature of erratum.features) {
+      const history = histories.get(featureKey(feature));
+      if (!history) {
+        throw new CompatError('data', `specs/errata.json: ${describeFeature(feature)} is in no spec version; the erratum is stale`);
+      }
+      applyErratum(history.record, erratum, versions);
+    }
+  }
+}
+
+/**
+ * Corrects one record. `added`, `removed` and `presence` then state the best
+ * knowledge; `errata` keeps what the specs showed.
+ */
+function applyErratum(record: FeatureRecord, erratum: Erratum, versions: ApiVersion[]): void {
+  const stale = (): never => {
+    throw new CompatError('data', `specs/errata.json: ${describeFeature(record)} already shows ${erratum.field} ${erratum.value} in the specs; drop the erratum`);
+  };
+  let specValue: ApiVersion | null;
+  switch (erratum.field) {
+    case 'added': {
+      specValue = record.added;
+      if (specValue === erratum.value) stale();
+      record.added = erratum.value!;
+      record.presence[0].from = erratum.value!;
+      // "1.25 or earlier" stays a floor when the changelog dates the feature before the oldest spec.
+      record.addedIsFloor = erratum.value === versions[0] && compareApiVersions(erratum.changelog, versions[0]) < 0;
+      dropChanges(record, (change) => change.version === specValue && structuralEvent(change.kind) === 'added');
+      break;
+    }
+    case 'removed': {
+      specValue = record.removed;
+      if (specValue === erratum.value) stale();
+      record.removed = erratum.value;
+      record.presence[record.presence.length - 1].until = erratum.value;
+      dropChanges(record, (change) => change.version === specValue && structuralEvent(change.kind) === 'removed');
+      break;
+    }
+    case 'deprecated': {
+      specValue = record.deprecated;
+      if (specValue === erratum.value) stale();
+      record.deprecated = erratum.value;
+      dropChanges(record, (change) => change.version === specValue && change.severity === 'deprecation');
+      break;
+    }
+    case 'gap': {
+      const gapIndex = record.presence.findIndex((range) => range.until === erratum.value);
+      if (gapIndex === -1 || gapIndex === record.presence.length - 1) stale();
+      specValue = erratum.value;
+      const reappeared = record.presence[gapIndex + 1].from;
+      record.presence.splice(gapIndex, 2, { from: record.presence[gapIndex].from, until: record.presence[gapIndex + 1].until });
+      dropChanges(
+        record,
+        (change) =>
+          (change.version === erratum.value && structuralEvent(change.kind) === 'removed') ||
+          (change.version === reappeared && structuralEvent(change.kind) === 'added'),
+      );
+      break;
+    }
+  }
+  record.errata = [
+    ...(record.errata ?? []),
+    { field: erratum.field, specValue: specValue!, correctedValue: erratum.field === 'gap' ? null : erratum.value, changelogVersion: erratum.changelog, note: erratum.note },
+  ];
+  if (erratum.value !== null && erratum.field !== 'gap') addErratumChange(record, erratum);
+}
+
+function dropChanges(record: FeatureRecord, drop: (change: FeatureRecord['changes'][number]) => boolean): void {
+  record.changes = record.changes.filter((change) => !drop(change));
+}
+
+/** The corrected event joins the change history, marked as coming from the errata. */
+function addErratumChange(record: FeatureRecord, erratum: Erratum): void {
+  const group = changeGroup(record);
+  const event = erratum.field === 'added' ? 'added' : erratum.field === 'removed' ? 'removed' : 'deprecated';
+  const kind = group === 'response-status' && event === 'removed' ? 'response-status-removed' : `${group}-${event}`;
+  const severity = changeKindInfo(kind).severity;
+  record.changes.push({ version: erratum.value!, kind, severity, from: null, to: null, erratum: true });
+  record.changes.sort((a, b) => compareApiVersions(a.version, b.version) || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+}

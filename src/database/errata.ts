@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { CompatError } from '../errors.js';
+import { FEATURE_LOCATIONS, HTTP_METHODS, type FeatureRef } from '../surface/feature.js';
+import { parseApiVersion, type ApiVersion } from '../versions/apiVersion.js';
+
+/**
+ * A reviewed correction of the Swagger files, from Docker's CHANGELOG.md. The specs
+ * sometimes document a feature versions after it shipped (`HostConfig.Init` appears
+ * in v1.37.yaml, while the changelog adds `Init` in v1.25).
+ */
+export interface Erratum {
+  features: FeatureRef[];
+  /** `gap`: the feature did not leave the API where the specs omit it; `value` is the first version of the omission. */
+  field: 'added' | 'removed' | 'deprecated' | 'gap';
+  value: ApiVersion | null;
+  /** The CHANGELOG.md section that states the fact. */
+  changelog: ApiVersion;
+  /** Why the correction holds, citing the changelog bullet. */
+  note: string;
+}
+
+export function readErrata(path: string): Erratum[] {
+  let parsed: { errata?: unknown };
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new CompatError('data', `${path}: cannot read errata: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(parsed.errata)) throw new CompatError('data', `${path}: expected an "errata" array`);
+  return parsed.errata.map((entry, index) => validateErratum(entry as Erratum, `${path}: errata[${index}]`));
+}
+
+function validateErratum(entry: Erratum, where: string): Erratum {
+  if (!['added', 'removed', 'deprecated', 'gap'].includes(entry.field)) throw new CompatError('data', `${where}: field must be added, removed, deprecated or gap`);
+  if ((entry.field === 'added' || entry.field === 'gap') && entry.value === null) throw new CompatError('data', `${where}: ${entry.field} needs a version`);
+  if (entry.value !== null && parseApiVersion(String(entry.value)) === null) throw new CompatError('data', `${where}: value must be an API version or null`);
+  if (parseApiVersion(String(entry.changelog)) === null) throw new CompatError('data', `${where}: changelog must cite an API version`);
+  if (typeof entry.note !== 'string' || entry.note.trim() === '') throw new CompatError('data', `${where}: a note citing the changelog is required`);
+  if (!Array.isArray(entry.features) || entry.features.length === 0) throw new CompatError('data', `${where}: features must list at least one feature`);
+  for (const feature of entry.features) {
+    if (!HTTP_METHODS.includes(feature.method) || !FEATURE_LOCATIONS.includes(feature.location) || typeof feature.path !== 'string') {
+      throw new CompatError('data', `${where}: each feature needs method, path, location and name`);
+    }
+    feature.name ??= '';
+  }
+  return entry;
+}

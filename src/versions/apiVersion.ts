@@ -1,0 +1,41 @@
+/**
+ * Engine API versions are "1.NN" strings. Comparison is numeric per component,
+ * so "1.9" < "1.25" < "1.100".
+ */
+export type ApiVersion = string;
+
+const API_VERSION_PATTERN = /^v?(\d+)\.(\d+)$/;
+
+/** Parses "1.41" or "v1.41"; returns null for anything else. */
+export function parseApiVersion(text: string): ApiVersion | null {
+  const match = API_VERSION_PATTERN.exec(text.trim());
+  if (!match) return null;
+  return `${Number(match[1])}.${Number(match[2])}`;
+}
+
+export function isApiVersion(text: string): boolean {
+  return parseApiVersion(text) !== null;
+}
+
+export function compareApiVersions(a: ApiVersion, b: ApiVersion): number {
+  const [aMajor, aMinor] = a.split('.').map(Number);
+  const [bMajor, bMinor] = b.split('.').map(Number);
+  return aMajor !== bMajor ? aMajor - bMajor : aMinor - bMinor;
+}
+
+export function maxApiVersion(a: ApiVersion, b: ApiVersion): ApiVersion {
+  return compareApiVersions(a, b) >= 0 ? a : b;
+}
+
+export function minApiVersion(a: ApiVersion, b: ApiVersion): ApiVersion {
+  return compareApiVersions(a, b) <= 0 ? a : b;
+}
+
+export function sortApiVersions(versions: Iterable<ApiVersion>): ApiVersion[] {
+  return [...versions].sort(compareApiVersions);
+}
+
+/** True when `version` lies in the closed interval [low, high]. */
+export function isApiVersionInRange(version: ApiVersion, low: ApiVersion, high: ApiVersion): boolean {
+  return compareApiVersions(version, low) >= 0 && compareApiVersions(version, high) <= 0;
+}
