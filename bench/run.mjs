@@ -1,8 +1,9 @@
 // `npm run bench [suite...]`: runs the benchmark suites and prints a Markdown table
 // (copy it into docs/benchmarks.md with the date and machine).
 import { runDatabaseBench } from './databaseBench.mjs';
+import { runScanBench } from './scanBench.mjs';
 
-const suites = { database: runDatabaseBench };
+const suites = { database: runDatabaseBench, scan: runScanBench };
 const wanted = process.argv.slice(2).filter((name) => !name.startsWith('-'));
 const selected = wanted.length > 0 ? wanted : Object.keys(suites);
 

@@ -11,16 +11,31 @@ export interface ChangelogBullet {
   endpoints: Array<{ method: HttpMethod; path: string }>;
   /** Backticked identifiers that may name a parameter or field (`HostConfig.Init`, `force`). */
   names: string[];
+  /**
+   * Two names joined as parent and child, both ways round: "The `HostConfig` field now includes
+   * `NanoCpus`" and "`Addr` as part of a node's `Status`" name `HostConfig.NanoCpus` and `Status.Addr`.
+   * Reconciliation keeps the ones that name a real field.
+   */
+  nestedNames: string[];
   deprecation: boolean;
   removal: boolean;
 }
 
-const SECTION_PATTERN = /^##\s+v(\d+\.\d+)\s+API changes/i;
+/** `## v1.41 API changes`; the oldest sections are `###`. */
+const SECTION_PATTERN = /^#{2,3}\s+v(\d+\.\d+)\s+API changes/i;
+const HEADING_PATTERN = /^(#+)\s*/;
 const BULLET_PATTERN = /^[*-]\s+/;
-const ENDPOINT_PATTERN = new RegExp(`\`?\\b(${HTTP_METHODS.join('|')})\`?\\s+\`?(/[^\\s\`]*)`, 'g');
+/** `GET` and the `Get` some bullets write. */
+const METHOD_ALTERNATIVES = HTTP_METHODS.flatMap((method) => [method, method[0] + method.slice(1).toLowerCase()]).join('|');
+/** A path runs to the next space or backtick, except inside `(id or name)`, `<plugin name>`, `{id or name}`. */
+const PATH_SOURCE = '/(?:\\([^)`]*\\)|<[^>`]*>|\\{[^}`]*\\}|[^\\s`(<{])*';
+const ENDPOINT_PATTERN = new RegExp(`\`?\\b(${METHOD_ALTERNATIVES})\`?\\s+\`?(${PATH_SOURCE})`, 'g');
 const NAME_PATTERN = /`([A-Za-z_][A-Za-z0-9_.\-[\]{}]*)`/g;
 
-/** `/images/(name)/json`, `/containers/{name:.*}/json`, `/plugins/pull?name=<x>`, `/networks/` -> `/images/{}/json`... */
+/**
+ * `/images/(name)/json`, `/containers/{name:.*}/json`, `/plugins/pull?name=<x>`, `/networks/`,
+ * `/volumes{name}` -> `/images/{}/json`...
+ */
 export function normalizeChangelogPath(path: string): string {
   return (
     path
@@ -28,15 +43,25 @@ export function normalizeChangelogPath(path: string): string {
       .replace(/\([^)]*\)/g, '{}')
       .replace(/<[^>]*>/g, '{}')
       .replace(/\{[^}]*\}/g, '{}')
+      // No path template runs a parameter into a word: `/volumes{name}` lacks its slash.
+      .replace(/([^/])\{\}/g, '$1/{}')
       .replace(/[.,;:)]+$/, '')
       .replace(/(.)\/+$/, '$1')
   );
 }
 
+interface OpenBullet {
+  line: number;
+  lines: string[];
+  /** Opened by a sub-heading ("#### Deprecated Config fields in ..."): its paragraphs and `-` list belong to it. */
+  underHeading: boolean;
+}
+
 export function parseChangelog(text: string): ChangelogBullet[] {
   const bullets: ChangelogBullet[] = [];
   let version: ApiVersion | null = null;
-  let current: { line: number; lines: string[] } | null = null;
+  let current: OpenBullet | null = null;
+  let afterBlankLine = false;
 
   const flush = (): void => {
     if (current && version) bullets.push(describeBullet(version, current.line, current.lines.join(' ')));
@@ -44,27 +69,30 @@ export function parseChangelog(text: string): ChangelogBullet[] {
   };
 
   text.split(/\r?\n/).forEach((raw, index) => {
+    const wasAfterBlankLine = afterBlankLine;
+    afterBlankLine = raw.trim() === '';
     const section = SECTION_PATTERN.exec(raw);
     if (section) {
       flush();
       version = parseApiVersion(section[1]);
       return;
     }
-    if (raw.startsWith('#')) {
+    const heading = HEADING_PATTERN.exec(raw);
+    if (heading) {
       flush();
-      version = null;
+      if (heading[1].length <= 2) version = null;
+      else current = { line: index + 1, lines: [raw.replace(HEADING_PATTERN, '')], underHeading: true };
       return;
     }
-    if (BULLET_PATTERN.test(raw)) {
+    if (BULLET_PATTERN.test(raw) && !(current?.underHeading && raw.startsWith('-'))) {
       flush();
-      current = { line: index + 1, lines: [raw.replace(BULLET_PATTERN, '')] };
+      current = { line: index + 1, lines: [raw.replace(BULLET_PATTERN, '')], underHeading: false };
       return;
     }
-    if (raw.trim() === '') {
-      flush();
-      return;
-    }
-    if (current) current.lines.push(raw.trim());
+    if (afterBlankLine) return;
+    // After a blank line only indented text continues a bullet; a flush-left paragraph stands alone.
+    if (wasAfterBlankLine && !/^\s/.test(raw) && !current?.underHeading) flush();
+    if (current) current.lines.push(raw.trim().replace(BULLET_PATTERN, ''));
   });
   flush();
   return bullets;
@@ -72,18 +100,15 @@ export function parseChangelog(text: string): ChangelogBullet[] {
 
 function describeBullet(version: ApiVersion, line: number, text: string): ChangelogBullet {
   const endpoints: ChangelogBullet['endpoints'] = [];
-  const endpointSpans = new Set<string>();
   for (const match of text.matchAll(ENDPOINT_PATTERN)) {
+    const method = match[1].toUpperCase() as HttpMethod;
     const path = normalizeChangelogPath(match[2]);
-    endpointSpans.add(match[2]);
-    if (!endpoints.some((endpoint) => endpoint.method === match[1] && endpoint.path === path)) {
-      endpoints.push({ method: match[1] as HttpMethod, path });
-    }
+    if (!endpoints.some((endpoint) => endpoint.method === method && endpoint.path === path)) endpoints.push({ method, path });
   }
   const names: string[] = [];
   for (const match of text.matchAll(NAME_PATTERN)) {
     const name = match[1];
-    if (endpointSpans.has(name) || name.startsWith('/') || HTTP_METHODS.includes(name as HttpMethod)) continue;
+    if (HTTP_METHODS.includes(name as HttpMethod)) continue;
     if (/^(true|false|null|\d.*)$/.test(name)) continue;
     if (!names.includes(name)) names.push(name);
   }
@@ -93,6 +118,7 @@ function describeBullet(version: ApiVersion, line: number, text: string): Change
     text,
     endpoints,
     names,
+    nestedNames: names.flatMap((parent) => names.filter((child) => child !== parent).map((child) => `${parent}.${child}`)),
     deprecation: /\bdeprecat/i.test(text),
     removal: /\b(removed|no longer (returns|includes|contains|accepts|supports)|dropped)\b/i.test(text),
   };

@@ -20,8 +20,10 @@ export interface ReconciledBullet {
   status: BulletStatus;
   /** Features the bullet was matched to (`featureKey` descriptions). */
   features: string[];
-  /** For version-differs: the versions in which the specs show changes of those features. */
+  /** For version-differs: the versions in which the database (errata applied) records changes of those features. */
   specVersions: ApiVersion[];
+  /** For matched: only `specs/errata.json` makes the match; the Swagger files alone show another version. */
+  viaErrata: boolean;
 }
 
 export interface SpecOnlyChange {
@@ -48,7 +50,7 @@ export function reconcileChangelog(database: CompatDatabase, bullets: ChangelogB
 
   for (const bullet of bullets) {
     if (compareApiVersions(bullet.version, oldestSpec) < 0 || !database.apiVersions.includes(bullet.version)) continue;
-    const result = reconcileBullet(bullet, index, oldestSpec);
+    const result = reconcileBullet(bullet, index);
     for (const feature of result.candidates) claimed.add(`${bullet.version} ${featureKey(feature)}`);
     reconciled.push(result.bullet);
   }
@@ -66,6 +68,8 @@ export function reconcileChangelog(database: CompatDatabase, bullets: ChangelogB
 
 interface FeatureIndex {
   byOperation: Map<string, FeatureRecord[]>;
+  /** The operations' feature groups by normalised path, for a bullet that writes the wrong method. */
+  byPath: Map<string, FeatureRecord[][]>;
   all: FeatureRecord[];
 }
 
@@ -77,19 +81,36 @@ function indexFeatures(features: FeatureRecord[]): FeatureIndex {
     if (group) group.push(feature);
     else byOperation.set(key, [feature]);
   }
-  return { byOperation, all: features };
+  const byPath = new Map<string, FeatureRecord[][]>();
+  for (const group of byOperation.values()) {
+    const path = normalizePathTemplate(group[0].path);
+    byPath.set(path, [...(byPath.get(path) ?? []), group]);
+  }
+  return { byOperation, byPath, all: features };
 }
 
 function operationsNamed(bullet: ChangelogBullet, index: FeatureIndex): FeatureRecord[][] {
   return bullet.endpoints
     .map((endpoint) => {
-      const exact = index.byOperation.get(operationKey(endpoint.method, endpoint.path));
-      if (exact) return exact;
-      // The changelog sometimes writes `/node/...` or `/container/...` for the plural paths.
-      const plural = endpoint.path.replace(/^\/(node|container|image|network|volume|service|secret|config|plugin|task)\//, '/$1s/');
-      return index.byOperation.get(operationKey(endpoint.method, normalizePathTemplate(plural)));
+      const path = normalizePathTemplate(endpoint.path);
+      return (
+        index.byOperation.get(operationKey(endpoint.method, path)) ??
+        index.byOperation.get(operationKey(endpoint.method, pluralPath(path))) ??
+        onlyOperationAt(index, path)
+      );
     })
     .filter((features): features is FeatureRecord[] => features !== undefined);
+}
+
+/** The changelog sometimes writes `/node/...`, `/container/...` or `GET /service` for the plural paths. */
+function pluralPath(path: string): string {
+  return path.replace(/^\/(node|container|image|network|volume|service|secret|config|plugin|task)(?=\/|$)/, '/$1s');
+}
+
+/** `GET /containers/create` (v1.28) means the one operation at that path, whatever the method written. */
+function onlyOperationAt(index: FeatureIndex, path: string): FeatureRecord[] | undefined {
+  const atPath = index.byPath.get(path) ?? index.byPath.get(pluralPath(path)) ?? [];
+  return atPath.length === 1 ? atPath[0] : undefined;
 }
 
 /** `BindOptions.ReadOnlyNonRecursive` matches `Mounts[].BindOptions.ReadOnlyNonRecursive`. */
@@ -102,9 +123,9 @@ function nameMatches(feature: FeatureRecord, name: string, anywhere: boolean): b
   return plain.endsWith(`.${wanted}`);
 }
 
-function reconcileBullet(bullet: ChangelogBullet, index: FeatureIndex, oldestSpec: ApiVersion): { bullet: ReconciledBullet; candidates: FeatureRecord[] } {
+function reconcileBullet(bullet: ChangelogBullet, index: FeatureIndex): { bullet: ReconciledBullet; candidates: FeatureRecord[] } {
   const excerpt = bullet.text.length > EXCERPT_LENGTH ? `${bullet.text.slice(0, EXCERPT_LENGTH - 1)}…` : bullet.text;
-  const base = { version: bullet.version, line: bullet.line, excerpt, features: [] as string[], specVersions: [] as ApiVersion[] };
+  const base = { version: bullet.version, line: bullet.line, excerpt, features: [] as string[], specVersions: [] as ApiVersion[], viaErrata: false };
   const operations = operationsNamed(bullet, index);
   if (operations.length === 0 && bullet.names.length === 0) return { bullet: { ...base, status: 'not-checkable' }, candidates: [] };
 
@@ -112,22 +133,17 @@ function reconcileBullet(bullet: ChangelogBullet, index: FeatureIndex, oldestSpe
   if (bullet.names.length === 0) {
     candidates = operations.flatMap((features) => features.filter((feature) => feature.location === 'operation' || feature.name === ''));
   } else {
-    const pool = operations.length > 0 ? operations.flat() : index.all;
-    candidates = pool.filter((feature) => bullet.names.some((name) => nameMatches(feature, name, operations.length === 0)));
+    candidates = namedFeatures(bullet, operations, index);
     if (candidates.length === 0 && operations.length > 0) {
       candidates = operations.flat().filter((feature) => feature.location === 'operation');
     }
   }
   candidates.sort(compareFeatureRefs);
 
-  const changedHere = candidates.filter(
-    (feature) =>
-      feature.changes.some((change) => change.version === bullet.version) ||
-      (bullet.version === oldestSpec && feature.addedIsFloor) ||
-      feature.added === bullet.version,
-  );
+  const changedHere = candidates.filter((feature) => changesIn(feature, bullet.version));
   if (changedHere.length > 0) {
-    return { bullet: { ...base, status: 'matched', features: changedHere.map(describeFeature) }, candidates: changedHere };
+    const viaErrata = !changedHere.some((feature) => specsShowChangeIn(feature, bullet.version));
+    return { bullet: { ...base, status: 'matched', features: changedHere.map(describeFeature), viaErrata }, candidates: changedHere };
   }
   const elsewhere = [...new Set(candidates.flatMap((feature) => feature.changes.map((change) => change.version)))].sort(compareApiVersions);
   if (elsewhere.length > 0) {
@@ -137,4 +153,35 @@ function reconcileBullet(bullet: ChangelogBullet, index: FeatureIndex, oldestSpe
     };
   }
   return { bullet: { ...base, status: 'only-in-changelog', features: candidates.map(describeFeature).slice(0, 5) }, candidates: [] };
+}
+
+/**
+ * The features a bullet's names point at. A name that only places another ("the `HostConfig`
+ * field now includes `NanoCpus`") gives way to the nested field it places.
+ */
+function namedFeatures(bullet: ChangelogBullet, operations: FeatureRecord[][], index: FeatureIndex): FeatureRecord[] {
+  const anywhere = operations.length === 0;
+  const pool = anywhere ? index.all : operations.flat();
+  const nested = pool.filter((feature) => bullet.nestedNames.some((name) => nameMatches(feature, name, anywhere)));
+  const plain = pool.filter((feature) => bullet.names.some((name) => nameMatches(feature, name, anywhere)));
+  const placesNested = (feature: FeatureRecord) => nested.some((child) => isAncestor(feature, child));
+  return [...new Set([...nested, ...plain.filter((feature) => !placesNested(feature))])];
+}
+
+/** `HostConfig` is the ancestor of `HostConfig.NanoCpus` and `Mounts` of `Mounts[].Type`, in the same operation. */
+function isAncestor(parent: FeatureRecord, child: FeatureRecord): boolean {
+  if (parent.method !== child.method || parent.path !== child.path || parent.location !== child.location || parent.status !== child.status) return false;
+  const rest = child.name.startsWith(parent.name) ? child.name.slice(parent.name.length) : '';
+  return parent.name !== '' && /^[.[{]/.test(rest);
+}
+
+/** As the database records it, errata applied. */
+function changesIn(feature: FeatureRecord, version: ApiVersion): boolean {
+  return feature.added === version || feature.changes.some((change) => change.version === version);
+}
+
+/** As the Swagger files alone show it: the value an erratum replaced, no erratum changes. */
+function specsShowChangeIn(feature: FeatureRecord, version: ApiVersion): boolean {
+  const specAdded = feature.errata?.find((erratum) => erratum.field === 'added')?.specValue ?? feature.added;
+  return specAdded === version || feature.changes.some((change) => !change.erratum && change.version === version);
 }

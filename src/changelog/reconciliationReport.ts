@@ -5,6 +5,7 @@ const STATUS_ORDER: BulletStatus[] = ['matched', 'version-differs', 'only-in-cha
 /** The reconciliation as Markdown: a per-version table, then every mismatch. */
 export function renderReconciliationMarkdown(reconciliation: Reconciliation): string {
   const versions = [...new Set(reconciliation.bullets.map((bullet) => bullet.version))];
+  const matchedThroughErrata = reconciliation.bullets.filter((bullet) => bullet.status === 'matched' && bullet.viaErrata);
   const lines: string[] = [
     '# CHANGELOG.md against the Swagger specs',
     '',
@@ -15,6 +16,7 @@ export function renderReconciliationMarkdown(reconciliation: Reconciliation): st
     '| status | bullets |',
     '| --- | --- |',
     ...STATUS_ORDER.map((status) => `| ${status} | ${reconciliation.bullets.filter((bullet) => bullet.status === status).length} |`),
+    `| matched through errata (counted in matched) | ${matchedThroughErrata.length} |`,
     `| only in specs (changes no bullet names) | ${reconciliation.onlyInSpecs.length} |`,
     '',
     '## Per version',
@@ -28,6 +30,11 @@ export function renderReconciliationMarkdown(reconciliation: Reconciliation): st
     lines.push(`| ${version} | ${STATUS_ORDER.map(count).join(' | ')} | ${specOnly} |`);
   }
 
+  lines.push('', '## Matched through errata', '', 'The specs show these features in other versions; `specs/errata.json` corrects them to the changelog.', '');
+  for (const bullet of matchedThroughErrata) {
+    lines.push(`- v${bullet.version} (CHANGELOG.md:${bullet.line}) ${escapeMarkdown(bullet.excerpt)}`);
+    lines.push(`  - corrected: ${bullet.features.join('; ')}`);
+  }
   lines.push('', '## Version differs', '', 'The changelog and the specs disagree on the version. Where the specs lag, `specs/errata.json` may correct the database.', '');
   for (const bullet of reconciliation.bullets.filter((entry) => entry.status === 'version-differs')) {
     lines.push(`- v${bullet.version} (CHANGELOG.md:${bullet.line}) ${escapeMarkdown(bullet.excerpt)}`);

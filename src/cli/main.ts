@@ -5,6 +5,7 @@ import { CliContext, type CliIo } from './cliContext.js';
 import { registerDiffCommand } from './commands/diffCommand.js';
 import { registerExplainCommand } from './commands/explainCommand.js';
 import { registerMatrixCommand } from './commands/matrixCommand.js';
+import { registerScanCommand } from './commands/scanCommand.js';
 import { registerSpecsCommand } from './commands/specsCommand.js';
 import { registerVersionsCommand } from './commands/versionsCommand.js';
 
@@ -16,6 +17,7 @@ export const EXIT_USAGE = 2;
 export type CommandRegistrar = (parser: Argv, context: CliContext) => Argv;
 
 const COMMANDS: CommandRegistrar[] = [
+  registerScanCommand,
   registerExplainCommand,
   registerDiffCommand,
   registerVersionsCommand,

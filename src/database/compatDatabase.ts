@@ -30,8 +30,10 @@ export interface AppliedErratum {
   specValue: ApiVersion | null;
   /** What the database records instead. */
   correctedValue: ApiVersion | null;
-  /** The CHANGELOG.md section ("v1.25 API changes") the correction cites. */
-  changelogVersion: ApiVersion;
+  /** The CHANGELOG.md section ("v1.25 API changes") the correction cites... */
+  changelogVersion?: ApiVersion;
+  /** ...or the archived Markdown API reference (v1.24.md) that documents the feature. */
+  referenceVersion?: ApiVersion;
   note: string;
 }
 

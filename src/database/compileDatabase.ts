@@ -7,7 +7,7 @@ import type { FeatureFacts } from '../surface/schemaFlattener.js';
 import { compareApiVersions, type ApiVersion } from '../versions/apiVersion.js';
 import type { EngineRelease } from '../versions/engineReleases.js';
 import { DATABASE_SCHEMA_VERSION, type CompatDatabase, type FeatureRecord, type VersionSummary } from './compatDatabase.js';
-import type { Erratum } from './errata.js';
+import { citedVersion, type Erratum } from './errata.js';
 
 export interface DatabaseInputs {
   /** One surface per API version, in any order. */
@@ -153,11 +153,13 @@ function applyErratum(record: FeatureRecord, erratum: Erratum, versions: ApiVers
   switch (erratum.field) {
     case 'added': {
       specValue = record.added;
-      if (specValue === erratum.value) stale();
+      // "1.25 or earlier" made exact by the changelog ("added in 1.25") is a correction too.
+      const refinesFloor = record.addedIsFloor && citedVersion(erratum) === erratum.value;
+      if (specValue === erratum.value && !refinesFloor) stale();
       record.added = erratum.value!;
       record.presence[0].from = erratum.value!;
       // "1.25 or earlier" stays a floor when the changelog dates the feature before the oldest spec.
-      record.addedIsFloor = erratum.value === versions[0] && compareApiVersions(erratum.changelog, versions[0]) < 0;
+      record.addedIsFloor = erratum.value === versions[0] && compareApiVersions(citedVersion(erratum), versions[0]) < 0;
       dropChanges(record, (change) => change.version === specValue && structuralEvent(change.kind) === 'added');
       break;
     }
@@ -193,7 +195,13 @@ function applyErratum(record: FeatureRecord, erratum: Erratum, versions: ApiVers
   }
   record.errata = [
     ...(record.errata ?? []),
-    { field: erratum.field, specValue: specValue!, correctedValue: erratum.field === 'gap' ? null : erratum.value, changelogVersion: erratum.changelog, note: erratum.note },
+    {
+      field: erratum.field,
+      specValue: specValue!,
+      correctedValue: erratum.field === 'gap' ? null : erratum.value,
+      ...(erratum.changelog ? { changelogVersion: erratum.changelog } : { referenceVersion: erratum.reference }),
+      note: erratum.note,
+    },
   ];
   if (erratum.value !== null && erratum.field !== 'gap') addErratumChange(record, erratum);
 }

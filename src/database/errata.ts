@@ -13,8 +13,10 @@ export interface Erratum {
   /** `gap`: the feature did not leave the API where the specs omit it; `value` is the first version of the omission. */
   field: 'added' | 'removed' | 'deprecated' | 'gap';
   value: ApiVersion | null;
-  /** The CHANGELOG.md section that states the fact. */
-  changelog: ApiVersion;
+  /** The CHANGELOG.md section that states the fact... */
+  changelog?: ApiVersion;
+  /** ...or the archived Markdown API reference (`v1.24.md`) that documents it. */
+  reference?: ApiVersion;
   /** Why the correction holds, citing the changelog bullet. */
   note: string;
 }
@@ -34,7 +36,10 @@ function validateErratum(entry: Erratum, where: string): Erratum {
   if (!['added', 'removed', 'deprecated', 'gap'].includes(entry.field)) throw new CompatError('data', `${where}: field must be added, removed, deprecated or gap`);
   if ((entry.field === 'added' || entry.field === 'gap') && entry.value === null) throw new CompatError('data', `${where}: ${entry.field} needs a version`);
   if (entry.value !== null && parseApiVersion(String(entry.value)) === null) throw new CompatError('data', `${where}: value must be an API version or null`);
-  if (parseApiVersion(String(entry.changelog)) === null) throw new CompatError('data', `${where}: changelog must cite an API version`);
+  const cited = [entry.changelog, entry.reference].filter((version) => version !== undefined);
+  if (cited.length !== 1 || parseApiVersion(String(cited[0])) === null) {
+    throw new CompatError('data', `${where}: cite exactly one source: "changelog" (a CHANGELOG.md section) or "reference" (an archived v1.NN.md), as an API version`);
+  }
   if (typeof entry.note !== 'string' || entry.note.trim() === '') throw new CompatError('data', `${where}: a note citing the changelog is required`);
   if (!Array.isArray(entry.features) || entry.features.length === 0) throw new CompatError('data', `${where}: features must list at least one feature`);
   for (const feature of entry.features) {
@@ -44,4 +49,9 @@ function validateErratum(entry: Erratum, where: string): Erratum {
     feature.name ??= '';
   }
   return entry;
+}
+
+/** The API version of the source an erratum cites. */
+export function citedVersion(erratum: Erratum): ApiVersion {
+  return (erratum.changelog ?? erratum.reference)!;
 }

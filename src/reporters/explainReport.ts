@@ -29,16 +29,18 @@ function featureLines(index: CompatIndex, feature: FeatureRecord, paint: Painter
   const facts = factsText(feature.facts);
   if (facts) lines.push(`  schema      ${facts}`);
   for (const erratum of feature.errata ?? []) {
-    lines.push(
-      `  ${paint.yellow('erratum')}     ${erratum.field}: the Swagger specs show ${erratum.specValue ?? 'none'}; ` +
-        `CHANGELOG.md v${erratum.changelogVersion} gives ${erratum.correctedValue ?? 'none'} (${erratum.note})`,
-    );
+    const source = erratum.changelogVersion ? `CHANGELOG.md v${erratum.changelogVersion}` : `the v${erratum.referenceVersion} API reference`;
+    const correction =
+      erratum.field === 'gap'
+        ? `the Swagger specs omit it from ${erratum.specValue}; ${source} shows it never left`
+        : `the Swagger specs show ${erratum.specValue ?? 'none'}; ${source} gives ${erratum.correctedValue ?? 'none'}`;
+    lines.push(`  ${paint.yellow('erratum')}     ${erratum.field}: ${correction} (${erratum.note})`);
   }
   if (feature.changes.length > 0) {
     lines.push('  history');
     for (const change of feature.changes) {
-      const source = change.erratum ? paint.dim(' [changelog erratum]') : '';
-      lines.push(`    ${change.version.padEnd(5)} ${change.severity.padEnd(16)} ${changeMessage(feature, change.kind, change.from, change.to)}${source}`);
+      const marker = change.erratum ? paint.dim(' [erratum]') : '';
+      lines.push(`    ${change.version.padEnd(5)} ${change.severity.padEnd(16)} ${changeMessage(feature, change.kind, change.from, change.to)}${marker}`);
     }
   }
   return lines;

@@ -1,0 +1,510 @@
+import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
+import { parseApiVersion } from '../../versions/apiVersion.js';
+import type { CompatIndex } from '../../database/compatIndex.js';
+import { emptyFindings, type FileFindings, type RawUsage, type SourcePosition, type VersionSetting } from '../usage.js';
+import { alternatives, mentionsParameter, oneOf, parametersMentioned, UNKNOWN, type AbstractValue, type ClientLibrary, type ClientObject, type PinInfo } from './abstractValue.js';
+import { recogniseChildProcessCall } from './childProcessCalls.js';
+import { classFromReceiverName, clientClassOfModule, clientMethod, clientProperty, hasClientClass, isEntryClass, libraryOfPackage } from './clientLibraries.js';
+import { recogniseClientCall } from './dockerClientCalls.js';
+import { pointsAtDocker, recogniseRawHttpCall } from './rawHttpCalls.js';
+import { functionDeclaringParameter, isFunctionLike, ROOT_CONTEXT, ValueResolver, type ArgumentBinding, type ResolveContext } from './valueResolver.js';
+
+// Enough for a helper called by a helper; beyond that the value is reported as dynamic.
+const CALLER_DEPTH = 2;
+const MAX_CALLERS = 24;
+
+/** Binds a function's parameters to one call's arguments, resolved in the caller's context. */
+function bindArguments(resolver: ValueResolver, functionNode: Node, call: CallExpression, callerContext: ResolveContext): ResolveContext {
+  const bindings = new Map<Node, ArgumentBinding>();
+  const parameters = (functionNode as { getParameters?(): Node[] }).getParameters?.() ?? [];
+  const args = call.getArguments();
+  parameters.forEach((parameter, index) => {
+    if ((parameter as { isRestParameter?(): boolean }).isRestParameter?.()) {
+      bindings.set(parameter, { value: { kind: 'array', elements: args.slice(index).map((arg) => resolver.resolve(arg, callerContext)), open: false } });
+    } else {
+      bindings.set(parameter, { node: args[index], context: callerContext });
+    }
+  });
+  return { bindings, depth: callerContext.depth + 1 };
+}
+
+/** A usage with the call expression it came from, so that reads of its result can find it. */
+export interface FoundUsage {
+  usage: RawUsage;
+  callNode: Node;
+  /** Response reads of the call's result belong to this request (dockerode `run`: the wait request). */
+  receivesResponse: boolean;
+}
+
+export interface CodeAnalyserOptions {
+  /** Absolute folder that file paths in findings are relative to. */
+  root: string;
+  index: CompatIndex;
+  /** The value of DOCKER_API_VERSION when every setting in the project agrees. */
+  environmentApiVersion?: string;
+  /** Names of the workspace's own packages (monorepos import them by name). */
+  localPackages?: ReadonlySet<string>;
+}
+
+interface Construction {
+  library: ClientLibrary;
+  pin: PinInfo | null | undefined;
+}
+
+/**
+ * Finds Engine API calls in the JS/TS files of one project. Files are analysed
+ * together, because clients, wrappers, paths and options travel across them.
+ */
+export class CodeAnalyser {
+  readonly resolver: ValueResolver;
+  private readonly options: CodeAnalyserOptions;
+  private readonly constructions: Construction[] = [];
+  private readonly libraries = new Set<ClientLibrary>();
+  private readonly dockerHttpCalls = new Map<Node, boolean>();
+  private globalDispatcherValue: AbstractValue = { kind: 'nullish' };
+  private files: SourceFile[] = [];
+  private callIndex?: Map<Node, CallExpression[]>;
+  private helperCallSites = new Set<Node>();
+
+  constructor(options: CodeAnalyserOptions) {
+    this.options = options;
+    this.resolver = new ValueResolver({
+      construct: (callee, args, context) => this.construct(callee, args, context),
+      call: (receiver, name, call, context, callee) => this.callResult(receiver, name, call, context, callee),
+      member: (value, name) => this.member(value, name),
+      environment: (name) => this.environment(name),
+      instanceOfType: (type) => this.instanceOfType(type.specifier, type.member),
+      callbackParameter: (call, functionNode, index) => this.callbackParameter(call, functionNode, index),
+      isLocalPackage: (specifier) => options.localPackages?.has(specifier) ?? false,
+      parameterByName: (name) => this.parameterByName(name),
+    });
+  }
+
+  /** Analyses the files of a project; the findings are in the same order as the files. */
+  analyseProject(files: SourceFile[]): FileFindings[] {
+    this.files = files;
+    this.callIndex = undefined;
+    for (const file of files) this.noteLibraryImports(file);
+    this.findGlobalDispatcher(files);
+    const perFile = files.map((file) => this.analyseCalls(file));
+    const found = perFile.flatMap((entry) => entry.found);
+    this.applyDefaultPins(found);
+    // Calls of request helpers (`getJson(path)`) now stand for their requests: their results are responses.
+    this.helperCallSites = new Set(found.map((entry) => entry.callNode).filter((node) => !node.getText().startsWith('http')));
+    this.resolver.clearCache();
+    const reads = this.collectResponseReads(files);
+    for (const { found } of perFile) {
+      for (const entry of found) {
+        if (!entry.receivesResponse) continue;
+        entry.usage.response = leavesOnly([...(reads.get(entry.callNode) ?? [])]).sort();
+      }
+    }
+    return perFile.map((entry) => entry.findings);
+  }
+
+  position(node: Node): SourcePosition {
+    const file = node.getSourceFile();
+    const { line, column } = file.getLineAndColumnAtPos(node.getStart());
+    return { file: relativePath(this.options.root, file.getFilePath()), line, column };
+  }
+
+  librariesInUse(): ClientLibrary[] {
+    return [...this.libraries].sort();
+  }
+
+  isEnginePath(path: string): boolean {
+    return this.options.index.operationsAtPath(path).length > 0;
+  }
+
+  /**
+   * A value that depends on parameters of its function, resolved at every call-site
+   * of that function (two levels up): the union of what the callers pass.
+   */
+  resolveThroughCallers(node: Node): AbstractValue {
+    const value = this.resolver.resolve(node);
+    const parameters = parametersMentioned(value);
+    if (parameters.length === 0) return value;
+    const functionNode = functionDeclaringParameter(node, parameters);
+    if (!functionNode) return value;
+    const sites = this.callSitesOf(functionNode, CALLER_DEPTH);
+    if (sites.length === 0) return value;
+    return oneOf(sites.map((site) => this.resolver.resolve(node, site.context)));
+  }
+
+  /**
+   * Where a function is called from, with its parameters bound to each call's
+   * arguments. When an argument is itself a parameter of the caller, the caller's
+   * own call-sites stand in, up to `depth` levels.
+   */
+  callSitesOf(functionNode: Node, depth: number): Array<{ call: CallExpression; context: ResolveContext }> {
+    const sites: Array<{ call: CallExpression; context: ResolveContext }> = [];
+    for (const caller of this.callersOf(functionNode).slice(0, MAX_CALLERS)) {
+      const callerFunction = caller.getFirstAncestor(isFunctionLike);
+      const argumentsMentionParameters = caller.getArguments().some((argument) => mentionsParameter(this.resolver.resolve(argument)));
+      const outer = depth > 1 && argumentsMentionParameters && callerFunction ? this.callSitesOf(callerFunction, depth - 1) : [];
+      if (outer.length === 0) {
+        sites.push({ call: caller, context: bindArguments(this.resolver, functionNode, caller, ROOT_CONTEXT) });
+        continue;
+      }
+      for (const site of outer) sites.push({ call: site.call, context: bindArguments(this.resolver, functionNode, caller, site.context) });
+    }
+    return sites;
+  }
+
+  /** Every call in the scanned files whose callee resolves to this function. */
+  private callersOf(functionNode: Node): CallExpression[] {
+    if (!this.callIndex) {
+      this.callIndex = new Map();
+      for (const file of this.files) {
+        for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+          for (const callee of alternatives(this.calleeOf(call))) {
+            if (callee.kind !== 'function') continue;
+            const calls = this.callIndex.get(callee.node) ?? [];
+            calls.push(call);
+            this.callIndex.set(callee.node, calls);
+          }
+        }
+      }
+    }
+    return this.callIndex.get(functionNode) ?? [];
+  }
+
+  private calleeOf(call: CallExpression): AbstractValue {
+    const expression = call.getExpression();
+    if (Node.isPropertyAccessExpression(expression)) {
+      return this.resolver.memberOf(this.resolver.resolve(expression.getExpression()), expression.getName(), ROOT_CONTEXT);
+    }
+    return this.resolver.resolve(expression);
+  }
+
+  globalDispatcher(): AbstractValue {
+    return this.globalDispatcherValue;
+  }
+
+  private noteLibraryImports(file: SourceFile): void {
+    for (const declaration of file.getImportDeclarations()) {
+      const library = libraryOfPackage(declaration.getModuleSpecifierValue());
+      if (library) this.libraries.add(library);
+    }
+    const text = file.getFullText();
+    for (const match of text.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+      const library = libraryOfPackage(match[1]);
+      if (library) this.libraries.add(library);
+    }
+  }
+
+  /** `setGlobalDispatcher(new Agent({ connect: { socketPath } }))` sends every fetch to that socket. */
+  private findGlobalDispatcher(files: SourceFile[]): void {
+    for (const file of files) {
+      for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+        if (!/setGlobalDispatcher$/.test(call.getExpression().getText())) continue;
+        const value = this.resolver.resolve(call.getArguments()[0]);
+        if (pointsAtDocker(value)) this.globalDispatcherValue = value;
+      }
+    }
+  }
+
+  private analyseCalls(file: SourceFile): { findings: FileFindings; found: FoundUsage[] } {
+    const findings = emptyFindings();
+    const found: FoundUsage[] = [];
+    for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const usages = recogniseClientCall(call, this) ?? this.rawHttpUsages(call);
+      if (usages) {
+        found.push(...usages);
+        continue;
+      }
+      const invocation = recogniseChildProcessCall(call, this);
+      if (invocation) findings.cliInvocations.push(invocation);
+    }
+    findings.usages = found.map((entry) => entry.usage);
+    findings.versionSettings = this.versionSettingsIn(file);
+    return { findings, found };
+  }
+
+  private rawHttpUsages(call: CallExpression): FoundUsage[] | undefined {
+    const usages = recogniseRawHttpCall(call, this);
+    this.dockerHttpCalls.set(call, usages !== undefined && usages.length > 0);
+    return usages;
+  }
+
+  private isDockerHttpCall(call: CallExpression): boolean {
+    if (!this.dockerHttpCalls.has(call)) this.rawHttpUsages(call);
+    return this.dockerHttpCalls.get(call) ?? false;
+  }
+
+  /** `process.env.DOCKER_API_VERSION = '1.41'`, `{ DOCKER_API_VERSION: '1.41' }` in a child's env. */
+  private versionSettingsIn(file: SourceFile): VersionSetting[] {
+    const settings: VersionSetting[] = [];
+    const record = (at: Node, valueNode: Node) => {
+      const value = this.resolver.resolve(valueNode);
+      const raw = value.kind === 'string' ? value.value : valueNode.getText();
+      settings.push({ ...this.position(at), version: value.kind === 'string' ? parseApiVersion(value.value) : null, raw });
+    };
+    for (const assignment of file.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+      if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
+      const left = assignment.getLeft().getText().replace(/\s/g, '');
+      if (left === 'process.env.DOCKER_API_VERSION' || left === "process.env['DOCKER_API_VERSION']" || left === 'process.env["DOCKER_API_VERSION"]') record(assignment, assignment.getRight());
+    }
+    for (const property of file.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {
+      if (property.getName().replace(/['"]/g, '') === 'DOCKER_API_VERSION') record(property, property.getInitializer()!);
+    }
+    return settings;
+  }
+
+  // ---- resolver hooks ------------------------------------------------------------
+
+  private construct(callee: AbstractValue, args: Node[], context: ResolveContext): AbstractValue | undefined {
+    if (callee.kind !== 'module') return undefined;
+    const specifier = callee.specifier.replace(/^node:/, '');
+    const member = callee.member.filter((name) => name !== 'default');
+    if (specifier === 'undici' && (member[0] === 'Client' || member[0] === 'Pool')) {
+      const origin = args[0] ? this.resolver.resolve(args[0], context) : UNKNOWN('no origin');
+      const options = args[1] ? this.resolver.resolve(args[1], context) : { kind: 'nullish' as const };
+      const config: AbstractValue = { kind: 'object', properties: new Map([['origin', origin], ['options', options]]), open: false };
+      return { kind: 'httpClient', library: 'undici-client', config };
+    }
+    if (specifier === 'undici' && member[0] === 'Agent') {
+      return { kind: 'httpClient', library: 'undici-agent', config: args[0] ? this.resolver.resolve(args[0], context) : { kind: 'nullish' } };
+    }
+    if (specifier === 'net' && member[0] === 'Socket') return { kind: 'httpClient', library: 'net-socket', config: UNKNOWN('socket') };
+    const clientClass = clientClassOfModule(callee.specifier, callee.member);
+    if (!clientClass || !isEntryClass(clientClass.library, clientClass.className)) return undefined;
+    const pin = this.pinFromOptions(clientClass.library, args[0], context);
+    this.constructions.push({ library: clientClass.library, pin });
+    this.libraries.add(clientClass.library);
+    return { kind: 'client', client: { library: clientClass.library, className: clientClass.className, pin } };
+  }
+
+  /** dockerode / docker-modem / node-docker-api: `{ version: 'v1.41' }` prefixes every path. */
+  private pinFromOptions(library: ClientLibrary, optionsNode: Node | undefined, context: ResolveContext): PinInfo | null | undefined {
+    if (library === 'docker-node-sdk' || !optionsNode) return null;
+    const options = this.resolver.resolve(optionsNode, context);
+    const versions = alternatives(options).map((option) => {
+      if (option.kind === 'nullish') return null;
+      if (option.kind !== 'object') return undefined;
+      const version = option.properties.get('version');
+      if (!version || version.kind === 'nullish') return option.open ? undefined : null;
+      return version.kind === 'string' ? version.value : undefined;
+    });
+    if (versions.some((version) => version === undefined)) return undefined;
+    const distinct = [...new Set(versions)];
+    if (distinct.length !== 1 || distinct[0] === null) return distinct.length === 1 ? null : undefined;
+    const parsed = parseApiVersion(distinct[0]!);
+    if (!parsed) return undefined;
+    const versionNode = optionsNode.getDescendantsOfKind(SyntaxKind.PropertyAssignment).find((property) => property.getName() === 'version');
+    return { version: parsed, source: 'client-option', node: versionNode ?? optionsNode };
+  }
+
+  private callResult(receiver: AbstractValue | undefined, name: string | undefined, call: CallExpression, context: ResolveContext, callee: AbstractValue): AbstractValue | undefined {
+    if (callee.kind === 'function' && this.helperCallSites.has(call)) return { kind: 'response', responseOf: { call }, path: [] };
+    if (receiver && name) {
+      for (const option of alternatives(receiver)) {
+        const result = this.methodResult(option, name, call);
+        if (result) return result;
+      }
+    }
+    if (callee.kind === 'module') {
+      const specifier = callee.specifier.replace(/^node:/, '');
+      const member = callee.member.filter((entry) => entry !== 'default');
+      if (specifier === 'axios' && member.length === 1 && member[0] === 'create') {
+        return { kind: 'httpClient', library: 'axios', config: call.getArguments()[0] ? this.resolver.resolve(call.getArguments()[0], context) : { kind: 'nullish' } };
+      }
+      if (specifier === 'got' && member.length === 1 && member[0] === 'extend') {
+        return { kind: 'httpClient', library: 'got', config: call.getArguments()[0] ? this.resolver.resolve(call.getArguments()[0], context) : { kind: 'nullish' } };
+      }
+      if (specifier === 'net' && (member[0] === 'connect' || member[0] === 'createConnection')) {
+        return { kind: 'httpClient', library: 'net-socket', config: call.getArguments()[0] ? this.resolver.resolve(call.getArguments()[0], context) : UNKNOWN('socket') };
+      }
+    }
+    if (this.isDockerHttpCall(call)) return { kind: 'httpClient', library: `${this.httpLibraryOf(callee, receiver)}-response`, config: { kind: 'response', responseOf: { call }, path: [] } };
+    return undefined;
+  }
+
+  private httpLibraryOf(callee: AbstractValue, receiver: AbstractValue | undefined): string {
+    if (callee.kind === 'module') return callee.specifier === 'undici' ? 'undici' : callee.specifier;
+    if (receiver?.kind === 'module') return receiver.specifier;
+    if (receiver?.kind === 'httpClient') return receiver.library === 'undici-client' ? 'undici' : receiver.library;
+    return 'fetch';
+  }
+
+  /** What a client method call returns: another client object, or its response. */
+  private methodResult(receiver: AbstractValue, name: string, call: CallExpression): AbstractValue | undefined {
+    if (receiver.kind === 'httpClient') return this.httpResponseMethod(receiver, name);
+    let client: ClientObject | undefined;
+    if (receiver.kind === 'client') client = receiver.client;
+    if (receiver.kind === 'module') {
+      const clientClass = clientClassOfModule(receiver.specifier, receiver.member);
+      // Static factories: `DockerClient.fromDockerConfig()`.
+      if (clientClass) client = { ...clientClass, pin: null };
+    }
+    if (!client) return undefined;
+    const method = clientMethod(client.library, client.className, name);
+    if (!method) return undefined;
+    if (method.className === 'Modem' && method.name === 'dial') return { kind: 'response', responseOf: { call }, path: [] };
+    if (method.result.kind === 'object') {
+      const origin = method.requests.length > 0 ? { responseOf: { call }, path: method.result.array ? ['[*]'] : [] } : client.origin;
+      const object: AbstractValue = { kind: 'client', client: { library: client.library, className: method.result.className, pin: client.pin, ...(origin ? { origin } : {}) } };
+      return method.result.array ? { kind: 'array', elements: [object], open: true } : object;
+    }
+    if (isDockerodeRun(method)) {
+      // run resolves [waitResponse, container] (dockerode/lib/docker.js, run).
+      const container: AbstractValue = { kind: 'client', client: { library: client.library, className: 'Container', pin: client.pin } };
+      return { kind: 'array', elements: [{ kind: 'response', responseOf: { call }, path: [] }, container], open: false };
+    }
+    if (method.result.kind === 'response') return { kind: 'response', responseOf: { call }, path: [] };
+    return UNKNOWN(`${method.className}.${method.name} result`);
+  }
+
+  /** `res.json()` of fetch, `got(...).json()`, undici `body.json()`. */
+  private httpResponseMethod(receiver: AbstractValue & { kind: 'httpClient' }, name: string): AbstractValue | undefined {
+    if (!receiver.library.endsWith('-response') && receiver.library !== 'undici-body') return undefined;
+    if (name === 'json' && receiver.config.kind === 'response') return receiver.config;
+    return undefined;
+  }
+
+  private member(value: AbstractValue, name: string): AbstractValue | undefined {
+    if (value.kind === 'client') {
+      // node-docker-api objects carry the decoded response of the request that made them in `.data`.
+      if (name === 'data' && value.client.library === 'node-docker-api' && value.client.origin) {
+        return { kind: 'response', responseOf: value.client.origin.responseOf, path: value.client.origin.path };
+      }
+      const className = clientProperty(value.client.library, value.client.className, name);
+      if (className) return { kind: 'client', client: { library: value.client.library, className, pin: value.client.pin } };
+      if (clientMethod(value.client.library, value.client.className, name)) return { kind: 'clientMethod', client: value.client, name };
+      return undefined;
+    }
+    if (value.kind !== 'httpClient') return undefined;
+    if (value.library === 'axios-response' && name === 'data') return value.config;
+    if (value.library === 'got-response' && name === 'body') return value.config;
+    if (value.library === 'undici-response' && name === 'body') return { kind: 'httpClient', library: 'undici-body', config: value.config };
+    return undefined;
+  }
+
+  private environment(name: string): AbstractValue | undefined {
+    if (name === 'DOCKER_API_VERSION' && this.options.environmentApiVersion) return { kind: 'string', value: `v${this.options.environmentApiVersion}` };
+    return UNKNOWN(`process.env.${name}`);
+  }
+
+  /**
+   * `function stop(docker, container)`: in a project that uses a client library, an
+   * untyped parameter named like a client object is taken for one; its version is
+   * the one the project's constructions agree on.
+   */
+  private parameterByName(name: string): AbstractValue | undefined {
+    const className = classFromReceiverName(name);
+    if (!className) return undefined;
+    const library = this.librariesInUse().find((candidate) => hasClientClass(candidate, className));
+    if (!library) return undefined;
+    return { kind: 'client', client: { library, className, pin: undefined } };
+  }
+
+  private instanceOfType(specifier: string, member: string[]): AbstractValue | undefined {
+    const clientClass = clientClassOfModule(specifier, member);
+    if (!clientClass) return undefined;
+    this.libraries.add(clientClass.library);
+    return { kind: 'client', client: { ...clientClass, pin: undefined } };
+  }
+
+  /**
+   * `container.inspect((err, data) => data.State)`: the callback's second parameter is
+   * the result; dockerode's run calls back (err, data, container).
+   */
+  private callbackParameter(call: CallExpression, functionNode: Node, index: number): AbstractValue | undefined {
+    const args = call.getArguments();
+    if (args[args.length - 1] !== functionNode || (index !== 1 && index !== 2)) return undefined;
+    const callee = call.getExpression();
+    if (!Node.isPropertyAccessExpression(callee)) return undefined;
+    const receiver = this.resolver.resolve(callee.getExpression());
+    for (const option of alternatives(receiver)) {
+      const result = this.methodResult(option, callee.getName(), call);
+      if (!result) continue;
+      if (result.kind === 'array' && !result.open) return result.elements[index - 1];
+      return index === 1 ? result : undefined;
+    }
+    return undefined;
+  }
+
+  // ---- after the calls ---------------------------------------------------------
+
+  /**
+   * A client traced only by its type or name speaks the version the project's
+   * constructions agree on; when they disagree, it stays unknown.
+   */
+  private applyDefaultPins(found: FoundUsage[]): void {
+    for (const entry of found) {
+      const dynamicIndex = entry.usage.dynamic.findIndex((text) => text.startsWith('version pin:'));
+      if (dynamicIndex === -1) continue;
+      const library = entry.usage.client === 'docker-modem' ? 'dockerode' : (entry.usage.client as ClientLibrary);
+      const pins = new Set(this.constructions.filter((construction) => construction.library === library).map((construction) => (construction.pin === undefined ? 'unknown' : construction.pin?.version ?? 'none')));
+      if (pins.size !== 1 || pins.has('unknown')) continue;
+      const only = this.constructions.find((construction) => construction.library === library)!;
+      entry.usage.pin = only.pin ? { version: only.pin.version, source: only.pin.source, ...(only.pin.node ? { at: this.position(only.pin.node) } : {}) } : null;
+      entry.usage.dynamic.splice(dynamicIndex, 1);
+    }
+  }
+
+  /** Property chains and destructurings that read a response: `info.State.Health`, `const { Id } = await c.inspect()`. */
+  private collectResponseReads(files: SourceFile[]): Map<Node, Set<string>> {
+    const reads = new Map<Node, Set<string>>();
+    const record = (value: AbstractValue) => {
+      for (const option of alternatives(value)) {
+        if (option.kind !== 'response' || option.path.length === 0) continue;
+        const field = option.path.map((segment) => (segment === '[*]' ? '[]' : segment)).join('.').replace(/\.\[\]/g, '[]');
+        const set = reads.get(option.responseOf.call) ?? new Set<string>();
+        set.add(field);
+        reads.set(option.responseOf.call, set);
+      }
+    };
+    for (const file of files) {
+      for (const node of file.getDescendants()) {
+        if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
+          if (!isOutermostAccess(node)) continue;
+          record(trimMethodCall(node, this.resolver.resolve(node)));
+        } else if (Node.isBindingElement(node) && Node.isIdentifier(node.getNameNode())) {
+          record(this.resolver.resolve(node.getNameNode()));
+        }
+      }
+    }
+    return reads;
+  }
+
+}
+
+/** `State.Health` and `State.Health.Status` were both read: the leaf says it all. */
+export function leavesOnly(paths: string[]): string[] {
+  return paths.filter((path) => !paths.some((other) => other !== path && (other.startsWith(`${path}.`) || other.startsWith(`${path}[]`) || other.startsWith(`${path}{}`))));
+}
+
+function isDockerodeRun(method: { className: string; name: string; source: string }): boolean {
+  return method.className === 'Docker' && method.name === 'run' && method.source.startsWith('dockerode/');
+}
+
+function isOutermostAccess(node: Node): boolean {
+  const parent = node.getParent();
+  if (!parent) return true;
+  if ((Node.isPropertyAccessExpression(parent) || Node.isElementAccessExpression(parent)) && parent.getExpression() === node) return false;
+  if (Node.isNonNullExpression(parent)) return isOutermostAccess(parent);
+  return true;
+}
+
+const VALUE_METHODS = new Set([
+  'map', 'filter', 'forEach', 'find', 'some', 'every', 'includes', 'indexOf', 'join', 'slice', 'toString', 'startsWith', 'endsWith',
+  'split', 'replace', 'trim', 'toLowerCase', 'toUpperCase', 'length', 'keys', 'values', 'entries', 'reduce', 'flatMap', 'sort', 'concat', 'at', 'then', 'catch',
+]);
+
+/** `info.Names.join(',')` reads `Names`, not `Names.join`. */
+function trimMethodCall(node: Node, value: AbstractValue): AbstractValue {
+  if (value.kind !== 'response' || value.path.length === 0) return value;
+  const last = value.path[value.path.length - 1];
+  const parent = node.getParent();
+  const isCallee = parent !== undefined && Node.isCallExpression(parent) && parent.getExpression() === node;
+  if ((isCallee || last === 'length') && VALUE_METHODS.has(last)) return { ...value, path: value.path.slice(0, -1) };
+  return value;
+}
+
+export function relativePath(root: string, absolute: string): string {
+  const normalisedRoot = root.replace(/\\/g, '/').replace(/\/$/, '');
+  const normalised = absolute.replace(/\\/g, '/');
+  return normalised.startsWith(`${normalisedRoot}/`) ? normalised.slice(normalisedRoot.length + 1) : normalised;
+}
+

@@ -1,0 +1,396 @@
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import type { HttpMethod } from '../../surface/feature.js';
+import type { RawUsage } from '../usage.js';
+import { alternatives, concatValues, mentionsParameter, parametersMentioned, patternText, UNKNOWN, type AbstractValue, type ObjectValue } from './abstractValue.js';
+import { functionDeclaringParameter, ROOT_CONTEXT, type ResolveContext } from './valueResolver.js';
+import type { CodeAnalyser, FoundUsage } from './codeAnalyser.js';
+import { flattenOptionKeys, topLevelKeys } from './optionKeys.js';
+import { describeRequestTargets, type RequestTarget } from './requestTarget.js';
+
+/**
+ * Requests written against an HTTP library rather than a Docker client: node's
+ * http/https, fetch, axios, got, undici, and raw request lines on a net socket. A
+ * request counts only when it demonstrably goes to a Docker daemon: a socket path
+ * that names docker, the Docker ports 2375/2376, $DOCKER_HOST, or a client object
+ * set up that way.
+ */
+
+const METHODS = new Set<HttpMethod>(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+const AXIOS_DATA_METHODS = new Set(['post', 'put', 'patch']);
+const VERB_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options']);
+
+/** What one HTTP call looks like once its arguments are read. */
+interface HttpRequestShape {
+  library: string;
+  url: AbstractValue;
+  method?: AbstractValue;
+  defaultMethod: HttpMethod;
+  query?: AbstractValue;
+  headers?: AbstractValue;
+  body?: AbstractValue;
+  /** Evidence that the target is a Docker daemon (socket path, host, dispatcher). */
+  transport: AbstractValue[];
+}
+
+export function recogniseRawHttpCall(call: CallExpression, analyser: CodeAnalyser): FoundUsage[] | undefined {
+  const shape = requestShape(call, analyser, ROOT_CONTEXT);
+  if (!shape) return undefined;
+  const targets = describeRequestTargets(shape.url);
+  if (!isDockerTransport(shape.transport, targets, analyser)) return undefined;
+  const fromCallers = mentionsParameter(shape.url) || (shape.method !== undefined && mentionsParameter(shape.method)) ? usagesAtCallers(call, shape, analyser) : [];
+  if (fromCallers.length > 0) return fromCallers;
+  return targets.map((target) => ({ usage: buildUsage(call, call, shape, target, analyser), callNode: call, receivesResponse: true }));
+}
+
+/**
+ * A request helper (`getJson(path)`, `request(method, path, body)`) whose endpoint is
+ * chosen by its callers: one usage per call-site, located there, where the endpoint
+ * is written.
+ */
+function usagesAtCallers(call: CallExpression, shape: HttpRequestShape, analyser: CodeAnalyser): FoundUsage[] {
+  const helper = functionDeclaringParameter(call, [...parametersMentioned(shape.url), ...(shape.method ? parametersMentioned(shape.method) : [])]);
+  if (!helper) return [];
+  const found: FoundUsage[] = [];
+  for (const site of analyser.callSitesOf(helper, 2)) {
+    const bound = requestShape(call, analyser, site.context);
+    if (!bound) continue;
+    for (const target of describeRequestTargets(bound.url)) {
+      const usage = buildUsage(site.call, call, { ...bound, library: `${shape.library} via ${helperName(helper)}` }, target, analyser);
+      found.push({ usage, callNode: site.call, receivesResponse: true });
+    }
+  }
+  return found;
+}
+
+function helperName(helper: Node): string {
+  const named = helper as { getName?(): string | undefined };
+  const name = named.getName?.() ?? helper.getParentIfKind(SyntaxKind.VariableDeclaration)?.getName() ?? helper.getParentIfKind(SyntaxKind.PropertyAssignment)?.getName();
+  return name ?? 'a helper';
+}
+
+function calleeValue(call: CallExpression, analyser: CodeAnalyser, context: ResolveContext): { receiver?: AbstractValue; name?: string; callee: AbstractValue } {
+  const expression = call.getExpression();
+  if (Node.isPropertyAccessExpression(expression)) {
+    const receiver = analyser.resolver.resolve(expression.getExpression(), context);
+    const name = expression.getName();
+    return { receiver, name, callee: analyser.resolver.memberOf(receiver, name, context) };
+  }
+  if (Node.isIdentifier(expression) && expression.getText() === 'fetch' && !expression.getSymbol()?.getDeclarations().length) {
+    return { callee: { kind: 'module', specifier: 'fetch', member: [] } };
+  }
+  return { callee: analyser.resolver.resolve(expression, context) };
+}
+
+function moduleOf(value: AbstractValue | undefined): { specifier: string; member: string[] } | undefined {
+  if (!value || value.kind !== 'module') return undefined;
+  return { specifier: value.specifier.replace(/^node:/, ''), member: value.member.filter((name) => name !== 'default') };
+}
+
+function arg(call: CallExpression, index: number, analyser: CodeAnalyser, context: ResolveContext): AbstractValue {
+  const node = call.getArguments()[index];
+  return node ? analyser.resolver.resolve(node, context) : { kind: 'nullish' };
+}
+
+function property(value: AbstractValue, name: string): AbstractValue | undefined {
+  const found = alternatives(value)
+    .filter((option): option is ObjectValue => option.kind === 'object')
+    .map((option) => option.properties.get(name))
+    .filter((entry): entry is AbstractValue => entry !== undefined);
+  return found.length === 0 ? undefined : found.length === 1 ? found[0] : { kind: 'oneOf', options: found };
+}
+
+function isStringLike(value: AbstractValue): boolean {
+  return patternText(value) !== undefined || value.kind === 'oneOf';
+}
+
+function requestShape(call: CallExpression, analyser: CodeAnalyser, context: ResolveContext): HttpRequestShape | undefined {
+  const { receiver, name, callee } = calleeValue(call, analyser, context);
+  const module = moduleOf(callee);
+  if (module) return moduleCallShape(call, module, analyser, context);
+  if (receiver?.kind === 'httpClient' && name) return instanceCallShape(call, receiver, name, analyser, context);
+  if (callee.kind === 'httpClient') return instanceCallShape(call, callee, undefined, analyser, context);
+  if (name === 'write' || name === 'end') return socketWriteShape(call, receiver, analyser, context);
+  return undefined;
+}
+
+function moduleCallShape(call: CallExpression, module: { specifier: string; member: string[] }, analyser: CodeAnalyser, context: ResolveContext): HttpRequestShape | undefined {
+  const { specifier, member } = module;
+  const [first] = member;
+  if ((specifier === 'http' || specifier === 'https') && (first === 'request' || first === 'get') && member.length === 1) {
+    return nodeHttpShape(call, analyser, specifier, context);
+  }
+  if (specifier === 'fetch' || ((specifier === 'undici' || specifier === 'node-fetch') && (first === 'fetch' || (specifier === 'node-fetch' && member.length === 0)))) {
+    const init = arg(call, 1, analyser, context);
+    return {
+      library: 'fetch',
+      url: arg(call, 0, analyser, context),
+      method: property(init, 'method'),
+      defaultMethod: 'GET',
+      headers: property(init, 'headers'),
+      body: property(init, 'body'),
+      transport: [property(init, 'dispatcher') ?? { kind: 'nullish' }, analyser.globalDispatcher()],
+    };
+  }
+  if (specifier === 'undici' && first === 'request' && member.length === 1) {
+    const options = arg(call, 1, analyser, context);
+    return {
+      library: 'undici',
+      url: arg(call, 0, analyser, context),
+      method: property(options, 'method'),
+      defaultMethod: 'GET',
+      query: property(options, 'query'),
+      headers: property(options, 'headers'),
+      body: property(options, 'body'),
+      transport: [property(options, 'dispatcher') ?? { kind: 'nullish' }, analyser.globalDispatcher()],
+    };
+  }
+  if (specifier === 'axios') {
+    if (member.length === 0) return axiosShape(call, undefined, { kind: 'object', properties: new Map(), open: false }, analyser, context);
+    if (member.length === 1 && (first === 'request' || VERB_METHODS.has(first))) return axiosShape(call, first, { kind: 'object', properties: new Map(), open: false }, analyser, context);
+  }
+  if (specifier === 'got') {
+    if (member.length === 0) return gotShape(call, undefined, { kind: 'nullish' }, analyser, context);
+    if (member.length === 1 && VERB_METHODS.has(first)) return gotShape(call, first, { kind: 'nullish' }, analyser, context);
+  }
+  return undefined;
+}
+
+/** `http.request(options, cb)`, `http.request(url, options, cb)`, `http.get(...)`. */
+function nodeHttpShape(call: CallExpression, analyser: CodeAnalyser, library: string, context: ResolveContext): HttpRequestShape {
+  const first = arg(call, 0, analyser, context);
+  const second = arg(call, 1, analyser, context);
+  const options = isStringLike(first) ? second : first;
+  const url = isStringLike(first) ? first : property(options, 'path') ?? UNKNOWN('no path');
+  const host = property(options, 'host') ?? property(options, 'hostname');
+  const port = property(options, 'port');
+  return {
+    library,
+    url,
+    method: property(options, 'method'),
+    defaultMethod: 'GET',
+    headers: property(options, 'headers'),
+    body: writtenBody(call, analyser, context),
+    transport: [property(options, 'socketPath') ?? { kind: 'nullish' }, host ?? { kind: 'nullish' }, port ?? { kind: 'nullish' }, isStringLike(first) ? first : { kind: 'nullish' }],
+  };
+}
+
+/** The body of a node http request: `req.write(x)` / `req.end(x)` on the request object. */
+function writtenBody(call: CallExpression, analyser: CodeAnalyser, context: ResolveContext): AbstractValue | undefined {
+  const parent = call.getParent();
+  if (parent && Node.isPropertyAccessExpression(parent) && ['end', 'write'].includes(parent.getName())) {
+    const chained = parent.getParent();
+    if (chained && Node.isCallExpression(chained) && chained.getArguments()[0]) return analyser.resolver.resolve(chained.getArguments()[0], context);
+  }
+  const declaration = call.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
+  if (!declaration || declaration.getInitializer() !== call) return undefined;
+  const name = declaration.getName();
+  const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
+  for (const write of scope?.getDescendantsOfKind(SyntaxKind.CallExpression) ?? []) {
+    const callee = write.getExpression();
+    if (!Node.isPropertyAccessExpression(callee) || callee.getExpression().getText() !== name) continue;
+    if (!['write', 'end'].includes(callee.getName()) || !write.getArguments()[0]) continue;
+    return analyser.resolver.resolve(write.getArguments()[0], context);
+  }
+  return undefined;
+}
+
+/** axios(config), axios(url, config), axios.get(url, config), axios.post(url, data, config), and instance methods. */
+function axiosShape(call: CallExpression, verb: string | undefined, defaults: AbstractValue, analyser: CodeAnalyser, context: ResolveContext): HttpRequestShape {
+  const first = arg(call, 0, analyser, context);
+  let config: AbstractValue;
+  let url: AbstractValue | undefined;
+  let data: AbstractValue | undefined;
+  if (!verb || verb === 'request') {
+    config = isStringLike(first) ? arg(call, 1, analyser, context) : first;
+    url = isStringLike(first) ? first : property(config, 'url');
+    data = property(config, 'data');
+  } else if (AXIOS_DATA_METHODS.has(verb)) {
+    url = first;
+    data = arg(call, 1, analyser, context);
+    config = arg(call, 2, analyser, context);
+  } else {
+    url = first;
+    config = arg(call, 1, analyser, context);
+  }
+  const baseURL = property(config, 'baseURL') ?? property(defaults, 'baseURL');
+  const fullUrl = baseURL && url && !/^[a-z]+:\/\//i.test(patternText(url) ?? '') ? concatValues([baseURL, url], () => 'url') : url ?? baseURL ?? UNKNOWN('no url');
+  const method = verb && verb !== 'request' ? ({ kind: 'string', value: verb } as AbstractValue) : property(config, 'method');
+  return {
+    library: 'axios',
+    url: fullUrl,
+    method,
+    defaultMethod: 'GET',
+    query: property(config, 'params') ?? property(defaults, 'params'),
+    headers: property(config, 'headers') ?? property(defaults, 'headers'),
+    body: data,
+    transport: [property(config, 'socketPath') ?? property(defaults, 'socketPath') ?? { kind: 'nullish' }, baseURL ?? { kind: 'nullish' }, url ?? { kind: 'nullish' }],
+  };
+}
+
+/** got(url, options), got.post(url, options), instances from got.extend({ prefixUrl }). */
+function gotShape(call: CallExpression, verb: string | undefined, defaults: AbstractValue, analyser: CodeAnalyser, context: ResolveContext): HttpRequestShape {
+  const first = arg(call, 0, analyser, context);
+  const options = isStringLike(first) ? arg(call, 1, analyser, context) : first;
+  const url = isStringLike(first) ? first : property(options, 'url') ?? UNKNOWN('no url');
+  const prefix = property(defaults, 'prefixUrl') ?? property(options, 'prefixUrl');
+  const fullUrl = prefix ? concatValues([prefix, { kind: 'string', value: '/' }, url], () => 'url') : url;
+  const method = verb ? ({ kind: 'string', value: verb } as AbstractValue) : property(options, 'method') ?? property(defaults, 'method');
+  return {
+    library: 'got',
+    url: normaliseSlashes(fullUrl),
+    method,
+    defaultMethod: 'GET',
+    query: property(options, 'searchParams') ?? property(defaults, 'searchParams'),
+    headers: property(options, 'headers'),
+    body: property(options, 'json') ?? property(options, 'body'),
+    transport: [fullUrl, property(options, 'socketPath') ?? { kind: 'nullish' }],
+  };
+}
+
+function normaliseSlashes(value: AbstractValue): AbstractValue {
+  const text = patternText(value);
+  if (value.kind !== 'string' || text === undefined) return value;
+  return { kind: 'string', value: value.value.replace(/([^:])\/{2,}/g, '$1/') };
+}
+
+/** A method on an HTTP client object: an axios instance, a got instance, an undici Client or Pool. */
+function instanceCallShape(call: CallExpression, client: AbstractValue & { kind: 'httpClient' }, name: string | undefined, analyser: CodeAnalyser, context: ResolveContext): HttpRequestShape | undefined {
+  switch (client.library) {
+    case 'axios':
+      if (!name || name === 'request' || VERB_METHODS.has(name)) return axiosShape(call, name, client.config, analyser, context);
+      return undefined;
+    case 'got':
+      if (!name || VERB_METHODS.has(name)) return gotShape(call, name, client.config, analyser, context);
+      return undefined;
+    case 'net-socket':
+      return name === 'write' || name === 'end' ? socketWriteShape(call, client, analyser, context) : undefined;
+    case 'undici-client': {
+      if (name !== 'request') return undefined;
+      const options = arg(call, 0, analyser, context);
+      const origin = property(client.config, 'origin') ?? { kind: 'string', value: '' };
+      return {
+        library: 'undici',
+        url: concatValues([origin, property(options, 'path') ?? UNKNOWN('no path')], () => 'path'),
+        method: property(options, 'method'),
+        defaultMethod: 'GET',
+        query: property(options, 'query'),
+        headers: property(options, 'headers'),
+        body: property(options, 'body'),
+        transport: [client],
+      };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `socket.write('GET /containers/json HTTP/1.0\r\n\r\n')` on a socket connected to the daemon. */
+function socketWriteShape(call: CallExpression, receiver: AbstractValue | undefined, analyser: CodeAnalyser, context: ResolveContext): HttpRequestShape | undefined {
+  if (receiver?.kind !== 'httpClient' || receiver.library !== 'net-socket') return undefined;
+  const text = arg(call, 0, analyser, context);
+  const written = patternText(text);
+  if (written === undefined) return undefined;
+  const requestLine = /^([A-Z]+) (\S+) HTTP\/1\.[01]\r?\n/.exec(written);
+  if (!requestLine) return undefined;
+  const [headerText, bodyText] = written.split(/\r?\n\r?\n/, 2);
+  const headers: ObjectValue = { kind: 'object', properties: new Map(), open: false };
+  for (const line of headerText.split(/\r?\n/).slice(1)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers.properties.set(line.slice(0, colon).trim(), { kind: 'string', value: line.slice(colon + 1).trim() });
+  }
+  let body: AbstractValue | undefined;
+  if (bodyText && bodyText.trim().startsWith('{')) {
+    try {
+      body = jsonToValue(JSON.parse(bodyText));
+    } catch {
+      body = UNKNOWN('request body');
+    }
+  }
+  return { library: 'net', url: { kind: 'string', value: requestLine[2] }, method: { kind: 'string', value: requestLine[1] }, defaultMethod: 'GET', headers, body, transport: [receiver] };
+}
+
+function jsonToValue(json: unknown): AbstractValue {
+  if (Array.isArray(json)) return { kind: 'array', elements: json.map(jsonToValue), open: false };
+  if (json && typeof json === 'object') {
+    return { kind: 'object', properties: new Map(Object.entries(json).map(([key, value]) => [key, jsonToValue(value)])), open: false };
+  }
+  if (typeof json === 'string') return { kind: 'string', value: json };
+  if (typeof json === 'number') return { kind: 'number', value: json };
+  if (typeof json === 'boolean') return { kind: 'boolean', value: json };
+  return { kind: 'nullish' };
+}
+
+// ---- is it Docker? -------------------------------------------------------------
+
+const DOCKER_PORTS = /:(2375|2376)\b/;
+
+/** A socket path, host, URL or client object that points at a Docker daemon. */
+export function pointsAtDocker(value: AbstractValue, depth = 0): boolean {
+  if (depth > 4) return false;
+  return alternatives(value).some((option) => {
+    if (option.kind === 'httpClient') return pointsAtDocker(option.config, depth + 1);
+    if (option.kind === 'object') return [...option.properties.entries()].some(([key, child]) => ['socketPath', 'connect', 'origin', 'options', 'baseURL', 'prefixUrl', 'path', 'host', 'hostname', 'port'].includes(key) && pointsAtDocker(child, depth + 1));
+    if (option.kind === 'number') return option.value === 2375 || option.value === 2376;
+    if (option.kind === 'unknown') return /docker/i.test(option.reason);
+    const text = patternText(option);
+    if (text === undefined) return false;
+    if (/docker\.sock|dockerd|docker_engine|\/run\/docker|DOCKER_HOST|DOCKER_SOCK/i.test(text)) return true;
+    if (DOCKER_PORTS.test(text) || text === '2375' || text === '2376') return true;
+    if (option.kind === 'pattern') return option.parts.some((part) => typeof part !== 'string' && /docker/i.test(part.hole));
+    return /^(tcp|https?):\/\/docker(:\d+)?(\/|$)/.test(text);
+  });
+}
+
+function isDockerTransport(transport: AbstractValue[], targets: RequestTarget[], analyser: CodeAnalyser): boolean {
+  if (transport.some((value) => pointsAtDocker(value))) return true;
+  // A /v1.NN/ prefix on a path the Engine API has is Docker's signature; registries use /v2/.
+  return targets.some((target) => target.pin !== null && target.path !== null && target.host !== null && analyser.isEnginePath(target.path));
+}
+
+// ---- usage -----------------------------------------------------------------------
+
+/** Where a call is reported: the method name of `engine\n  .delete(...)`, else the callee. */
+export function calleeNameNode(call: CallExpression): Node {
+  const callee = call.getExpression();
+  return Node.isPropertyAccessExpression(callee) ? callee.getNameNode() : callee;
+}
+
+function buildUsage(at: CallExpression, call: CallExpression, shape: HttpRequestShape, target: RequestTarget, analyser: CodeAnalyser): RawUsage {
+  const usage: RawUsage = {
+    ...analyser.position(calleeNameNode(at)),
+    client: 'http',
+    via: shape.library,
+    method: null,
+    path: target.path,
+    query: [...target.query],
+    headers: [],
+    body: [],
+    response: [],
+    pin: target.pin ? { version: target.pin, source: 'url' } : null,
+    dynamic: [...target.dynamic],
+  };
+  if (target.conditionalQuery.length > 0) usage.conditional = [...target.conditionalQuery];
+  const methods = shape.method ? alternatives(shape.method).map((option) => (option.kind === 'string' ? option.value.toUpperCase() : undefined)) : [shape.defaultMethod];
+  const known = methods.filter((method): method is HttpMethod => method !== undefined && METHODS.has(method as HttpMethod));
+  if (known.length === 1 && methods.length === 1) usage.method = known[0];
+  else if (!shape.method) usage.method = shape.defaultMethod;
+  else usage.dynamic.push('method');
+  if (shape.query) {
+    const keys = flattenOptionKeys(shape.query, 'query');
+    usage.query.push(...topLevelKeys(keys));
+    usage.dynamic.push(...keys.dynamic);
+    if (keys.conditional.length > 0) usage.conditional = [...(usage.conditional ?? []), ...keys.conditional];
+  }
+  if (shape.headers) {
+    const keys = flattenOptionKeys(shape.headers, 'headers');
+    usage.headers.push(...topLevelKeys(keys).filter((header) => !['content-type', 'content-length', 'host', 'accept', 'connection'].includes(header.toLowerCase())));
+  }
+  if (shape.body) {
+    const body = shape.body.kind === 'json' ? shape.body.value : shape.body;
+    const keys = flattenOptionKeys(body, 'body');
+    usage.body.push(...keys.paths);
+    usage.dynamic.push(...keys.dynamic);
+    if (keys.conditional.length > 0) usage.conditional = [...(usage.conditional ?? []), ...keys.conditional];
+  }
+  return usage;
+}

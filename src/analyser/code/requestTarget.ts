@@ -1,0 +1,140 @@
+import { alternatives, holesOf, patternText, type AbstractValue } from './abstractValue.js';
+
+/** A URL or path as far as it is known, taken apart. */
+export interface RequestTarget {
+  /** Path without scheme, host, `/v1.NN` prefix and query; unknown parts as `{}`; null when nothing is known. */
+  path: string | null;
+  query: string[];
+  /** Query keys present in only some of the alternatives (added under a condition). */
+  conditionalQuery: string[];
+  /** API version from a `/v1.NN/` prefix. */
+  pin: string | null;
+  dynamic: string[];
+  /** The path as written contains `?` (docker-modem then appends the options). */
+  hasQuestionMark: boolean;
+  /** `host:port` of an absolute URL, or the socket of a `unix:` URL. */
+  host: string | null;
+}
+
+const VERSION_PREFIX = /^\/v(\d+\.\d+)(?=\/|$)/;
+
+interface ParsedUrl {
+  host: string | null;
+  path: string;
+  query: string;
+  hasQuestionMark: boolean;
+}
+
+/** `http://localhost:2375/v1.41/x?y=1`, `http://unix:/var/run/docker.sock:/x` (got), `unix:///var/run/docker.sock/x`, `/x?y`. */
+export function splitUrl(text: string): ParsedUrl {
+  let rest = text;
+  let host: string | null = null;
+  const gotUnix = /^(?:https?:\/\/)?unix:([^:]+):(\/.*)?$/.exec(rest);
+  if (gotUnix) {
+    host = gotUnix[1];
+    rest = gotUnix[2] ?? '/';
+  } else {
+    const absolute = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)(.*)$/i.exec(rest);
+    if (absolute) {
+      host = absolute[1];
+      rest = absolute[2] || '/';
+    } else if (/^\{\}(?=\/)/.test(rest)) {
+      // `${DOCKER_HOST}/containers/json`: an unknown base URL, then the path.
+      host = '{}';
+      rest = rest.slice(2);
+    }
+  }
+  const questionMark = rest.indexOf('?');
+  const hashless = rest.replace(/#.*$/, '');
+  return {
+    host,
+    path: questionMark === -1 ? hashless : hashless.slice(0, questionMark),
+    query: questionMark === -1 ? '' : hashless.slice(questionMark + 1),
+    hasQuestionMark: questionMark !== -1,
+  };
+}
+
+export function queryKeys(query: string): { keys: string[]; dynamic: boolean } {
+  const keys: string[] = [];
+  let dynamic = false;
+  for (const pair of query.split('&')) {
+    if (pair === '') continue;
+    const key = decodeURIComponentSafe(pair.split('=')[0]);
+    if (key === '{}' || key.includes('{}')) dynamic = true;
+    else keys.push(key);
+  }
+  return { keys, dynamic };
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Takes one or several alternative URLs apart; alternatives with the same path merge their query keys. */
+export function describeRequestTargets(value: AbstractValue): RequestTarget[] {
+  const byPath = new Map<string, RequestTarget[]>();
+  const unresolved: RequestTarget[] = [];
+  for (const option of alternatives(value)) {
+    const target = describeOne(option);
+    if (target.path === null) unresolved.push(target);
+    else byPath.set(target.path, [...(byPath.get(target.path) ?? []), target]);
+  }
+  const merged = [...byPath.values()].map(mergeTargets);
+  return merged.length > 0 ? merged : unresolved.slice(0, 1);
+}
+
+/** The first (usually only) target of a value. */
+export function describeRequestTarget(value: AbstractValue): RequestTarget {
+  return describeRequestTargets(value)[0] ?? describeOne(value);
+}
+
+function describeOne(value: AbstractValue): RequestTarget {
+  const text = patternText(value);
+  const target: RequestTarget = { path: null, query: [], conditionalQuery: [], pin: null, dynamic: [], hasQuestionMark: false, host: null };
+  if (text === undefined || /^\{\}$/.test(text)) {
+    target.dynamic.push(`path: ${value.kind === 'unknown' ? value.reason : holesOf(value)[0] ?? value.kind}`);
+    return target;
+  }
+  const url = splitUrl(text);
+  target.host = url.host;
+  target.hasQuestionMark = url.hasQuestionMark;
+  let path = url.path;
+  const version = VERSION_PREFIX.exec(path);
+  if (version) {
+    target.pin = version[1];
+    path = path.slice(version[0].length) || '/';
+  } else if (/^\/v\{\}(?=\/)/.test(path) || /^\/\{\}\/(containers|images|networks|volumes|exec|info|version|_ping|services|nodes|swarm|plugins|secrets|configs|tasks|events|system|build)\b/.test(path)) {
+    target.dynamic.push('version prefix');
+    path = path.replace(/^\/v?\{\}/, '');
+  }
+  if (!/[A-Za-z_]/.test(path.replace(/\{\}/g, ''))) {
+    // Nothing but placeholders: the endpoint is chosen at run time.
+    target.dynamic.push('path: built at run time');
+    return target;
+  }
+  target.path = path === '' ? '/' : path;
+  const keys = queryKeys(url.query);
+  target.query = keys.keys;
+  if (keys.dynamic) target.dynamic.push('query: some parameter names could not be resolved');
+  return target;
+}
+
+function mergeTargets(targets: RequestTarget[]): RequestTarget {
+  if (targets.length === 1) return targets[0];
+  const all = new Set(targets.flatMap((target) => target.query));
+  const everywhere = [...all].filter((key) => targets.every((target) => target.query.includes(key)));
+  const pins = new Set(targets.map((target) => target.pin));
+  return {
+    path: targets[0].path,
+    query: [...all],
+    conditionalQuery: [...all].filter((key) => !everywhere.includes(key)),
+    pin: pins.size === 1 ? targets[0].pin : null,
+    dynamic: [...new Set([...targets.flatMap((target) => target.dynamic), ...(pins.size > 1 ? ['version prefix differs between branches'] : [])])],
+    hasQuestionMark: targets.some((target) => target.hasQuestionMark),
+    host: targets[0].host,
+  };
+}

@@ -1,0 +1,948 @@
+import { Node, SyntaxKind, type CallExpression, type SourceFile, type Symbol as MorphSymbol } from 'ts-morph';
+import {
+  alternatives,
+  concatValues,
+  mergeObjects,
+  oneOf,
+  patternText,
+  stringParts,
+  UNKNOWN,
+  type AbstractValue,
+  type ObjectValue,
+} from './abstractValue.js';
+
+/** Arguments bound to a function's parameters while its body is evaluated for one call. */
+export interface ResolveContext {
+  bindings: Map<Node, ArgumentBinding>;
+  depth: number;
+  /** `this` inside an inlined method, when known. */
+  thisValue?: AbstractValue;
+}
+
+export type ArgumentBinding = { node: Node | undefined; context: ResolveContext } | { value: AbstractValue };
+
+/** Hooks through which the client layer gives meaning to constructors and method calls. */
+export interface ResolverHooks {
+  /** `new X(args)` where X resolved to `callee`. */
+  construct?(callee: AbstractValue, args: Node[], context: ResolveContext, node: Node): AbstractValue | undefined;
+  /** `receiver.name(args)` on a resolved receiver, or `callee(args)` when name is undefined. */
+  call?(receiver: AbstractValue | undefined, name: string | undefined, call: CallExpression, context: ResolveContext, callee: AbstractValue): AbstractValue | undefined;
+  /** `process.env.NAME`. */
+  environment?(name: string): AbstractValue | undefined;
+  /** `value.name` on a client or HTTP client object. */
+  member?(value: AbstractValue, name: string): AbstractValue | undefined;
+  /** A parameter of a callback passed to `call` (`container.inspect((err, data) => ...)`). */
+  callbackParameter?(call: CallExpression, functionNode: Node, parameterIndex: number): AbstractValue | undefined;
+  /** An untyped parameter whose name says what it is (`function stop(container)`). */
+  parameterByName?(name: string): AbstractValue | undefined;
+  /** A bare specifier that names a package of the scanned workspace (resolved like a relative import). */
+  isLocalPackage?(specifier: string): boolean;
+  /** A value declared with a package's type (`docker: Docker`, `c: Dockerode.Container`). */
+  instanceOfType?(type: { kind: 'module'; specifier: string; member: string[] }): AbstractValue | undefined;
+}
+
+export const ROOT_CONTEXT: ResolveContext = { bindings: new Map(), depth: 0 };
+
+// Enough to follow a helper that calls a helper that builds a URL; deeper chains stay dynamic.
+const MAX_DEPTH = 8;
+const MAX_ALTERNATIVES = 16;
+const ARRAY_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'findIndex']);
+
+/**
+ * Computes what can be known statically about an expression: string and template
+ * literals, concatenation, const bindings in this and other files, object literals
+ * with spreads, and local functions evaluated with their arguments. Whatever cannot
+ * be known is an `unknown` or a hole with a reason, never a guess.
+ */
+export class ValueResolver {
+  private readonly hooks: ResolverHooks;
+  private readonly cache = new Map<Node, AbstractValue>();
+  private readonly inProgress = new Set<Node>();
+
+  constructor(hooks: ResolverHooks = {}) {
+    this.hooks = hooks;
+  }
+
+  resolve(node: Node | undefined, context: ResolveContext = ROOT_CONTEXT): AbstractValue {
+    if (!node) return { kind: 'nullish' };
+    const cacheable = context.bindings.size === 0 && context.thisValue === undefined;
+    if (cacheable) {
+      const cached = this.cache.get(node);
+      if (cached) return cached;
+    }
+    if (this.inProgress.has(node)) return UNKNOWN('circular reference');
+    if (context.depth > MAX_DEPTH) return UNKNOWN('too deep to follow');
+    this.inProgress.add(node);
+    let value: AbstractValue;
+    try {
+      value = limitAlternatives(this.compute(node, context));
+    } finally {
+      this.inProgress.delete(node);
+    }
+    if (cacheable) this.cache.set(node, value);
+    return value;
+  }
+
+  /** Forgets computed values, after the hooks learned something that changes them. */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  /** A short description of an unresolved value, for `dynamic` reports. */
+  describe(node: Node): string {
+    const text = node.getText().replace(/\s+/g, ' ');
+    return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  }
+
+  private compute(node: Node, context: ResolveContext): AbstractValue {
+    if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) return { kind: 'string', value: node.getLiteralValue() };
+    if (Node.isNumericLiteral(node)) return { kind: 'number', value: node.getLiteralValue() };
+    if (Node.isTrueLiteral(node)) return { kind: 'boolean', value: true };
+    if (Node.isFalseLiteral(node)) return { kind: 'boolean', value: false };
+    if (Node.isNullLiteral(node)) return { kind: 'nullish' };
+    if (Node.isTemplateExpression(node)) return this.templateValue(node, context);
+    if (
+      Node.isParenthesizedExpression(node) ||
+      Node.isAsExpression(node) ||
+      Node.isNonNullExpression(node) ||
+      Node.isTypeAssertion(node) ||
+      Node.isSatisfiesExpression(node) ||
+      Node.isAwaitExpression(node)
+    ) {
+      return this.resolve(node.getExpression(), context);
+    }
+    if (Node.isBinaryExpression(node)) return this.binaryValue(node, context);
+    if (Node.isConditionalExpression(node)) return oneOf([this.resolve(node.getWhenTrue(), context), this.resolve(node.getWhenFalse(), context)]);
+    if (Node.isObjectLiteralExpression(node)) return this.objectValue(node, context);
+    if (Node.isArrayLiteralExpression(node)) return this.arrayValue(node, context);
+    if (Node.isIdentifier(node)) return this.identifierValue(node, context);
+    if (Node.isThisExpression(node)) return context.thisValue ?? this.thisValue(node);
+    if (Node.isPropertyAccessExpression(node)) return this.propertyAccessValue(node, context);
+    if (Node.isElementAccessExpression(node)) return this.elementAccessValue(node, context);
+    if (Node.isCallExpression(node)) return this.callValue(node, context);
+    if (Node.isNewExpression(node)) return this.newValue(node, context);
+    if (Node.isArrowFunction(node) || Node.isFunctionExpression(node) || Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node)) {
+      return { kind: 'function', node };
+    }
+    if (Node.isClassDeclaration(node) || Node.isClassExpression(node)) return { kind: 'function', node };
+    if (Node.isVoidExpression(node)) return { kind: 'nullish' };
+    return UNKNOWN(this.describe(node));
+  }
+
+  private templateValue(node: Node & { getHead(): Node; getTemplateSpans(): Node[] }, context: ResolveContext): AbstractValue {
+    const head = node.getHead() as unknown as { getLiteralText(): string };
+    const values: AbstractValue[] = [{ kind: 'string', value: head.getLiteralText() }];
+    for (const span of node.getTemplateSpans()) {
+      const expression = (span as unknown as { getExpression(): Node }).getExpression();
+      const literal = (span as unknown as { getLiteral(): { getLiteralText(): string } }).getLiteral();
+      values.push(this.stringish(expression, context), { kind: 'string', value: literal.getLiteralText() });
+    }
+    return concatValues(values, (value) => holeName(value));
+  }
+
+  /** A value used inside a string: string-like values stay, others become named holes. */
+  private stringish(node: Node, context: ResolveContext): AbstractValue {
+    const value = this.resolve(node, context);
+    if (value.kind === 'unknown') return { kind: 'pattern', parts: [{ hole: this.describe(node) }] };
+    return value;
+  }
+
+  private binaryValue(node: Node & { getOperatorToken(): Node; getLeft(): Node; getRight(): Node }, context: ResolveContext): AbstractValue {
+    const operator = node.getOperatorToken().getKind();
+    if (operator === SyntaxKind.PlusToken) {
+      const left = this.stringish(node.getLeft(), context);
+      const right = this.stringish(node.getRight(), context);
+      if (left.kind === 'number' && right.kind === 'number') return { kind: 'number', value: left.value + right.value };
+      return concatValues([left, right], (value) => holeName(value));
+    }
+    if (operator === SyntaxKind.QuestionQuestionToken || operator === SyntaxKind.BarBarToken) {
+      const left = this.resolve(node.getLeft(), context);
+      if (left.kind === 'nullish') return this.resolve(node.getRight(), context);
+      if (isDefinitelyPresent(left)) return left;
+      return oneOf([left, this.resolve(node.getRight(), context)]);
+    }
+    if (operator === SyntaxKind.AmpersandAmpersandToken) {
+      return oneOf([{ kind: 'nullish' }, this.resolve(node.getRight(), context)]);
+    }
+    if (operator === SyntaxKind.EqualsToken || operator === SyntaxKind.CommaToken) return this.resolve(node.getRight(), context);
+    return UNKNOWN(this.describe(node));
+  }
+
+  private objectValue(node: Node, context: ResolveContext): ObjectValue {
+    const result: ObjectValue = { kind: 'object', properties: new Map(), open: false };
+    for (const property of (node as unknown as { getProperties(): Node[] }).getProperties()) {
+      if (Node.isPropertyAssignment(property)) {
+        // A computed key (`[`${port}/tcp`]`) is a key we cannot name but whose value we know: `{}`.
+        const key = this.propertyKey(property.getNameNode(), context) ?? '{}';
+        result.properties.set(key, this.resolve(property.getInitializer(), context));
+      } else if (Node.isShorthandPropertyAssignment(property)) {
+        result.properties.set(property.getName(), this.shorthandValue(property, context));
+      } else if (Node.isSpreadAssignment(property)) {
+        const spread = mergeObjects([this.resolve(property.getExpression(), context)]);
+        for (const [key, value] of spread.properties) result.properties.set(key, value);
+        if (spread.open) result.open = true;
+        for (const key of spread.conditional ?? []) (result.conditional ??= new Set()).add(key);
+      } else if (Node.isMethodDeclaration(property) || Node.isGetAccessorDeclaration(property)) {
+        const key = this.propertyKey(property.getNameNode(), context);
+        if (key !== undefined) result.properties.set(key, { kind: 'function', node: property });
+      }
+    }
+    return result;
+  }
+
+  /** `{ params }`: the variable `params`, with what was assigned to it before this point. */
+  private shorthandValue(property: Node & { getValueSymbol(): MorphSymbol | undefined; getName(): string }, context: ResolveContext): AbstractValue {
+    const symbol = property.getValueSymbol();
+    if (!symbol) return UNKNOWN(`unresolved name ${property.getName()}`);
+    return this.applyMutations(this.symbolValue(symbol, context), symbol, property, context);
+  }
+
+  private propertyKey(name: Node, context: ResolveContext): string | undefined {
+    if (Node.isIdentifier(name) || Node.isPrivateIdentifier(name)) return name.getText();
+    if (Node.isStringLiteral(name) || Node.isNumericLiteral(name) || Node.isNoSubstitutionTemplateLiteral(name)) return String(name.getLiteralValue());
+    if (Node.isComputedPropertyName(name)) {
+      const key = this.resolve(name.getExpression(), context);
+      return key.kind === 'string' ? key.value : undefined;
+    }
+    return undefined;
+  }
+
+  private arrayValue(node: Node, context: ResolveContext): AbstractValue {
+    const elements: AbstractValue[] = [];
+    let open = false;
+    for (const element of (node as unknown as { getElements(): Node[] }).getElements()) {
+      if (Node.isSpreadElement(element)) {
+        const spread = this.resolve(element.getExpression(), context);
+        if (spread.kind === 'array') {
+          elements.push(...spread.elements);
+          open ||= spread.open;
+        } else open = true;
+      } else elements.push(this.resolve(element, context));
+    }
+    return { kind: 'array', elements, open };
+  }
+
+  // ---- names ---------------------------------------------------------------
+
+  private identifierValue(node: Node, context: ResolveContext): AbstractValue {
+    const text = node.getText();
+    if (text === 'undefined') return { kind: 'nullish' };
+    const symbol = node.getSymbol();
+    if (!symbol) return UNKNOWN(`unresolved name ${text}`);
+    const value = this.symbolValue(symbol, context);
+    return this.applyMutations(value, symbol, node, context);
+  }
+
+  /** The value of a declared name, following imports to their declaration. */
+  symbolValue(symbol: MorphSymbol, context: ResolveContext): AbstractValue {
+    for (const declaration of symbol.getDeclarations()) {
+      const imported = this.importedValue(declaration);
+      if (imported) return imported;
+    }
+    const target = symbol.isAlias() ? symbol.getAliasedSymbol() : symbol;
+    let declarations = target?.getDeclarations() ?? [];
+    // JS `const x = require('pkg')` is an alias TypeScript cannot follow here: read the declaration itself.
+    if (declarations.length === 0 && symbol.isAlias()) declarations = symbol.getDeclarations();
+    if (declarations.length === 0) return UNKNOWN(`unresolved name ${symbol.getName()}`);
+    const values = declarations.slice(0, 4).map((declaration) => this.declarationValue(declaration, context));
+    const known = values.filter((value) => value.kind !== 'unknown');
+    return known.length > 0 ? oneOf(known) : values[0];
+  }
+
+  /** `import x from 'pkg'`, `import { x } from 'pkg'`, `import * as x from 'pkg'`: a module value for packages. */
+  private importedValue(declaration: Node): AbstractValue | undefined {
+    const importDeclaration = declaration.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
+    if (Node.isImportEqualsDeclaration(declaration)) {
+      const reference = declaration.getModuleReference();
+      if (Node.isExternalModuleReference(reference)) {
+        const specifier = reference.getExpression()?.getText().slice(1, -1) ?? '';
+        if (this.isExternalPackage(specifier)) return { kind: 'module', specifier, member: [] };
+      }
+      return undefined;
+    }
+    if (!importDeclaration) return undefined;
+    const specifier = importDeclaration.getModuleSpecifierValue();
+    if (!this.isExternalPackage(specifier)) return undefined;
+    if (Node.isImportClause(declaration)) return { kind: 'module', specifier, member: ['default'] };
+    if (Node.isNamespaceImport(declaration)) return { kind: 'module', specifier, member: [] };
+    if (Node.isImportSpecifier(declaration)) {
+      const imported = declaration.getName();
+      return { kind: 'module', specifier, member: [imported] };
+    }
+    return undefined;
+  }
+
+  private declarationValue(declaration: Node, context: ResolveContext): AbstractValue {
+    if (Node.isVariableDeclaration(declaration)) {
+      const initializer = declaration.getInitializer();
+      if (initializer) return this.resolve(initializer, context);
+      const loop = declaration.getParent()?.getParent();
+      if (loop && Node.isForOfStatement(loop)) return elementOf(this.resolve(loop.getExpression(), context));
+      return this.typeAnnotationValue(declaration) ?? UNKNOWN(`${declaration.getName()} has no initializer`);
+    }
+    if (Node.isParameterDeclaration(declaration)) return this.parameterValue(declaration, context);
+    if (Node.isBindingElement(declaration)) return this.bindingElementValue(declaration, context);
+    if (Node.isPropertyAssignment(declaration)) return this.resolve(declaration.getInitializer(), context);
+    if (Node.isShorthandPropertyAssignment(declaration)) return this.shorthandValue(declaration, context);
+    if (Node.isPropertyDeclaration(declaration)) return this.classFieldValue(declaration, context);
+    if (Node.isEnumMember(declaration)) {
+      const initializer = declaration.getInitializer();
+      return initializer ? this.resolve(initializer, context) : UNKNOWN(`enum member ${declaration.getName()}`);
+    }
+    if (Node.isExportAssignment(declaration)) return this.resolve(declaration.getExpression(), context);
+    if (Node.isSourceFile(declaration)) return this.moduleExportsValue(declaration);
+    if (Node.isBinaryExpression(declaration)) return this.resolve(declaration.getRight(), context);
+    if (Node.isPropertyAccessExpression(declaration)) {
+      const assignment = declaration.getParentIfKind(SyntaxKind.BinaryExpression);
+      return assignment ? this.resolve(assignment.getRight(), context) : UNKNOWN(this.describe(declaration));
+    }
+    if (
+      Node.isFunctionDeclaration(declaration) ||
+      Node.isMethodDeclaration(declaration) ||
+      Node.isClassDeclaration(declaration) ||
+      Node.isArrowFunction(declaration) ||
+      Node.isFunctionExpression(declaration)
+    ) {
+      return { kind: 'function', node: declaration };
+    }
+    if (Node.isGetAccessorDeclaration(declaration)) {
+      return this.returnValue(declaration, { ...context, depth: context.depth + 1 });
+    }
+    if (Node.isPropertySignature(declaration) || Node.isParameterDeclaration(declaration)) {
+      return this.typeAnnotationValue(declaration) ?? UNKNOWN('declared only by type');
+    }
+    return UNKNOWN(`${declaration.getKindName()}`);
+  }
+
+  /** A parameter is its bound argument inside an inlined call, else its type or default. */
+  private parameterValue(declaration: Node, context: ResolveContext): AbstractValue {
+    const binding = context.bindings.get(declaration);
+    if (binding) {
+      const value = 'value' in binding ? binding.value : this.resolve(binding.node, binding.context);
+      if (value.kind !== 'nullish') return value;
+    }
+    const parameter = declaration as Node & { getInitializer(): Node | undefined; getName(): string };
+    const fromCallback = this.callbackParameterValue(declaration, context);
+    if (fromCallback) return fromCallback;
+    const byType = this.typeAnnotationValue(declaration);
+    if (byType) return byType;
+    const initializer = parameter.getInitializer();
+    if (binding && initializer) return this.resolve(initializer, context);
+    return this.hooks.parameterByName?.(parameter.getName()) ?? UNKNOWN(`parameter ${parameter.getName()}`);
+  }
+
+  /**
+   * A parameter of a function passed as an argument: `.then(info => ...)` gets the
+   * promise's value, `list.map(c => ...)` an element, a client callback its result.
+   */
+  private callbackParameterValue(declaration: Node, context: ResolveContext): AbstractValue | undefined {
+    const functionNode = declaration.getParent();
+    if (!functionNode || !(Node.isArrowFunction(functionNode) || Node.isFunctionExpression(functionNode))) return undefined;
+    const call = functionNode.getParent();
+    if (!call || !Node.isCallExpression(call) || !call.getArguments().includes(functionNode)) return undefined;
+    const index = (functionNode.getParameters() as Node[]).indexOf(declaration);
+    const callee = call.getExpression();
+    if (Node.isPropertyAccessExpression(callee)) {
+      const method = callee.getName();
+      const receiverNode = callee.getExpression();
+      if ((method === 'then' && index === 0) || (method === 'finally' && index === 0)) return this.resolve(receiverNode, context);
+      const elementIndex = method === 'reduce' || method === 'reduceRight' ? 1 : 0;
+      if ((ARRAY_CALLBACK_METHODS.has(method) || elementIndex === 1) && index === elementIndex && call.getArguments()[0] === functionNode) {
+        const receiver = alternatives(this.resolve(receiverNode, context)).filter((option) => option.kind === 'array' || option.kind === 'response');
+        if (receiver.length > 0) return oneOf(receiver.map(elementOf));
+      }
+    }
+    return this.hooks.callbackParameter?.(call, functionNode, index);
+  }
+
+  private bindingElementValue(declaration: Node & { getPropertyNameNode(): Node | undefined; getName(): string; getInitializer(): Node | undefined }, context: ResolveContext): AbstractValue {
+    const path: string[] = [];
+    let current: Node = declaration;
+    while (Node.isBindingElement(current)) {
+      const key = current.getPropertyNameNode()?.getText() ?? current.getName();
+      const pattern = current.getParent();
+      if (Node.isArrayBindingPattern(pattern)) path.unshift(`[${pattern.getElements().indexOf(current as never)}]`);
+      else path.unshift(key.replace(/^['"]|['"]$/g, ''));
+      current = pattern.getParent();
+    }
+    let source: AbstractValue;
+    if (Node.isVariableDeclaration(current)) {
+      const loop = current.getParent()?.getParent();
+      source = !current.getInitializer() && loop && Node.isForOfStatement(loop) ? elementOf(this.resolve(loop.getExpression(), context)) : this.resolve(current.getInitializer(), context);
+    }
+    else if (Node.isParameterDeclaration(current)) source = this.parameterValue(current, context);
+    else return UNKNOWN(`destructured ${declaration.getName()}`);
+    let value = source;
+    for (const key of path) value = key.startsWith('[') ? elementAt(value, Number(key.slice(1, -1))) : this.memberOf(value, key, context);
+    if (value.kind === 'nullish' && declaration.getInitializer()) return this.resolve(declaration.getInitializer(), context);
+    return value;
+  }
+
+  /** `require('./x')` of a scanned file, or `import * as x from './x'`: its exports as an object. */
+  private moduleExportsValue(file: SourceFile): AbstractValue {
+    const exports: ObjectValue = { kind: 'object', properties: new Map(), open: true };
+    for (const [name, declarations] of file.getExportedDeclarations()) {
+      const declaration = declarations[0];
+      if (declaration) exports.properties.set(name, this.declarationValue(declaration, ROOT_CONTEXT));
+    }
+    return exports;
+  }
+
+  /** A class field: its initializer, else what the constructor or methods assign to `this.name`. */
+  private classFieldValue(declaration: Node & { getInitializer(): Node | undefined; getName(): string }, context: ResolveContext): AbstractValue {
+    const initializer = declaration.getInitializer();
+    if (initializer) return this.resolve(initializer, { ...context, thisValue: undefined });
+    const classNode = declaration.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+    const assigned = classNode ? this.assignmentsToThis(classNode, declaration.getName()) : [];
+    if (assigned.length > 0) return oneOf(assigned.map((node) => this.resolve(node, ROOT_CONTEXT)));
+    return this.typeAnnotationValue(declaration) ?? UNKNOWN(`field ${declaration.getName()}`);
+  }
+
+  private assignmentsToThis(classNode: Node, name: string): Node[] {
+    const found: Node[] = [];
+    for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+      if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
+      const left = assignment.getLeft();
+      if (Node.isPropertyAccessExpression(left) && Node.isThisExpression(left.getExpression()) && left.getName() === name) found.push(assignment.getRight());
+    }
+    return found;
+  }
+
+  /** Constructor parameter properties (`constructor(private docker: Docker)`) and typed fields: a value from the type. */
+  private typeAnnotationValue(declaration: Node): AbstractValue | undefined {
+    const typeNode = (declaration as { getTypeNode?(): Node | undefined }).getTypeNode?.();
+    if (!typeNode) return undefined;
+    return this.typeValue(typeNode);
+  }
+
+  /** `Docker`, `Dockerode.Container`, `Promise<Container>`, `LocalWrapper`: what a type annotation says the value is. */
+  typeValue(typeNode: Node): AbstractValue | undefined {
+    if (Node.isTypeReference(typeNode)) {
+      const name = typeNode.getTypeName();
+      const segments = name.getText().split('.');
+      if (segments[0] === 'Promise' && typeNode.getTypeArguments()[0]) return this.typeValue(typeNode.getTypeArguments()[0]);
+      const first = Node.isQualifiedName(name) ? name.getFirstDescendantByKind(SyntaxKind.Identifier) : name;
+      const symbol = first?.getSymbol();
+      if (!symbol) return undefined;
+      const base = this.symbolValue(symbol, ROOT_CONTEXT);
+      if (base.kind === 'module') return this.hooks.instanceOfType?.({ kind: 'module', specifier: base.specifier, member: [...base.member, ...segments.slice(1)] });
+      if (base.kind === 'function' && (Node.isClassDeclaration(base.node) || Node.isClassExpression(base.node)) && segments.length === 1) {
+        return { kind: 'instance', classNode: base.node };
+      }
+      return undefined;
+    }
+    if (Node.isUnionTypeNode(typeNode)) {
+      const options = typeNode.getTypeNodes().map((member) => this.typeValue(member)).filter((value): value is AbstractValue => value !== undefined);
+      return options.length === 1 ? options[0] : undefined;
+    }
+    return undefined;
+  }
+
+  private thisValue(node: Node): AbstractValue {
+    const classNode = node.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+    return classNode ? { kind: 'instance', classNode } : UNKNOWN('this');
+  }
+
+  /**
+   * `let` bindings and objects changed after their declaration: `url += '?all=1'`
+   * under an `if`, `opts.HostConfig = {...}`. Only changes in the same function,
+   * before the use, count; a change under a condition keeps both values.
+   */
+  private applyMutations(value: AbstractValue, symbol: MorphSymbol, use: Node, context: ResolveContext): AbstractValue {
+    const declaration = symbol.getDeclarations()[0];
+    if (!declaration || !Node.isVariableDeclaration(declaration)) return value;
+    const scope = declaration.getFirstAncestor((ancestor) => isFunctionLike(ancestor) || Node.isSourceFile(ancestor));
+    if (!scope || use.getSourceFile() !== declaration.getSourceFile()) return value;
+    const name = declaration.getName();
+    let current = value;
+    const useFunction = use.getFirstAncestor(isFunctionLike);
+    for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+      if (assignment.getStart() < declaration.getEnd()) continue;
+      const assignmentFunction = assignment.getFirstAncestor(isFunctionLike);
+      const sameFunction = assignmentFunction === declaration.getFirstAncestor(isFunctionLike);
+      // Later in the same function it has not happened yet; in another function (a lazy
+      // singleton's `cached = new Docker()`) it may have happened at any time.
+      if (sameFunction && assignment.getStart() >= use.getStart()) continue;
+      if (!sameFunction && assignmentFunction === useFunction && assignment.getStart() >= use.getStart()) continue;
+      const operator = assignment.getOperatorToken().getKind();
+      const left = assignment.getLeft();
+      const conditional = !sameFunction || isUnderCondition(assignment, scope);
+      if (Node.isIdentifier(left) && left.getText() === name && left.getSymbol() === symbol) {
+        let next: AbstractValue | undefined;
+        if (operator === SyntaxKind.EqualsToken) next = this.resolve(assignment.getRight(), context);
+        if (operator === SyntaxKind.PlusEqualsToken) next = concatValues([current, this.stringish(assignment.getRight(), context)], holeName);
+        if (next) current = conditional ? oneOf([current, next]) : next;
+        continue;
+      }
+      if (operator !== SyntaxKind.EqualsToken) continue;
+      const path = propertyPathOn(left, symbol);
+      if (path && current.kind === 'object') current = setPath(current, path, this.resolve(assignment.getRight(), context), conditional);
+    }
+    return current;
+  }
+
+  // ---- members and calls ---------------------------------------------------
+
+  private propertyAccessValue(node: Node & { getExpression(): Node; getName(): string; getNameNode(): Node }, context: ResolveContext): AbstractValue {
+    const objectNode = node.getExpression();
+    if (Node.isPropertyAccessExpression(objectNode) && objectNode.getText() === 'process.env') {
+      return this.hooks.environment?.(node.getName()) ?? UNKNOWN(`process.env.${node.getName()}`);
+    }
+    const object = this.resolve(objectNode, context);
+    const member = this.memberOf(object, node.getName(), context);
+    if (member.kind !== 'unknown' || object.kind === 'client' || object.kind === 'module' || object.kind === 'response') return member;
+    // The checker knows properties of object literals declared elsewhere (`config.api.version`).
+    const symbol = node.getNameNode().getSymbol();
+    const declaration = symbol?.getDeclarations()[0];
+    if (declaration && (Node.isPropertyAssignment(declaration) || Node.isShorthandPropertyAssignment(declaration) || Node.isPropertyDeclaration(declaration))) {
+      return this.declarationValue(declaration, context);
+    }
+    return member;
+  }
+
+  private elementAccessValue(node: Node & { getExpression(): Node; getArgumentExpression(): Node | undefined }, context: ResolveContext): AbstractValue {
+    const object = this.resolve(node.getExpression(), context);
+    const key = this.resolve(node.getArgumentExpression(), context);
+    if (key.kind === 'string') return this.memberOf(object, key.value, context);
+    if (object.kind === 'array') return key.kind === 'number' && object.elements[key.value] ? object.elements[key.value] : elementOf(object);
+    if (object.kind === 'response') return { kind: 'response', responseOf: object.responseOf, path: [...object.path, '[*]'] };
+    return UNKNOWN(this.describe(node));
+  }
+
+  /** `value.name` for any kind of value. */
+  memberOf(value: AbstractValue, name: string, context: ResolveContext): AbstractValue {
+    switch (value.kind) {
+      case 'object': {
+        const property = value.properties.get(name);
+        if (property) return property;
+        return value.open ? UNKNOWN(`property ${name}`) : { kind: 'nullish' };
+      }
+      case 'oneOf':
+        return oneOf(value.options.map((option) => this.memberOf(option, name, context)));
+      case 'module':
+        return { kind: 'module', specifier: value.specifier, member: [...value.member, name] };
+      case 'instance':
+        return this.instanceMember(value.classNode, name, value);
+      case 'response':
+        return { kind: 'response', responseOf: value.responseOf, path: [...value.path, name] };
+      case 'client':
+      case 'httpClient':
+        return this.hooks.member?.(value, name) ?? UNKNOWN(`property ${name}`);
+      case 'string':
+        if (name === 'length') return { kind: 'number', value: value.value.length };
+        return UNKNOWN(`string.${name}`);
+      case 'function':
+        return UNKNOWN(`${name} of a function`);
+      default:
+        return value.kind === 'unknown' ? value : UNKNOWN(`property ${name}`);
+    }
+  }
+
+  private instanceMember(classNode: Node, name: string, instance: AbstractValue): AbstractValue {
+    const classLike = classNode as Node & { getMember?(name: string): Node | undefined; getInstanceProperty?(name: string): Node | undefined };
+    const member = classLike.getInstanceProperty?.(name) ?? classLike.getMember?.(name);
+    if (member) {
+      if (Node.isPropertyDeclaration(member)) return this.classFieldValue(member, ROOT_CONTEXT);
+      if (Node.isParameterDeclaration(member)) return this.typeAnnotationValue(member) ?? UNKNOWN(`field ${name}`);
+      if (Node.isMethodDeclaration(member)) return { kind: 'function', node: member };
+      if (Node.isGetAccessorDeclaration(member)) return this.returnValue(member, { bindings: new Map(), depth: 1, thisValue: instance });
+    }
+    const assigned = this.assignmentsToThis(classNode, name);
+    if (assigned.length > 0) return oneOf(assigned.map((node) => this.resolve(node, ROOT_CONTEXT)));
+    return UNKNOWN(`member ${name}`);
+  }
+
+  private callValue(node: CallExpression, context: ResolveContext): AbstractValue {
+    const calleeNode = node.getExpression();
+    if (Node.isIdentifier(calleeNode) && calleeNode.getText() === 'require') return this.requireValue(node);
+    const builtin = this.builtinCall(node, context);
+    if (builtin) return builtin;
+    let receiver: AbstractValue | undefined;
+    let name: string | undefined;
+    let callee: AbstractValue;
+    if (Node.isPropertyAccessExpression(calleeNode)) {
+      receiver = this.resolve(calleeNode.getExpression(), context);
+      name = calleeNode.getName();
+      callee = this.memberOf(receiver, name, context);
+    } else {
+      callee = this.resolve(calleeNode, context);
+    }
+    const hooked = this.hooks.call?.(receiver, name, node, context, callee);
+    if (hooked) return hooked;
+    if (callee.kind === 'function') return this.invoke(callee.node, node.getArguments(), context, receiver);
+    if (receiver && name) return this.methodOnValue(receiver, name, node, context);
+    return UNKNOWN(this.describe(node));
+  }
+
+  private requireValue(node: CallExpression): AbstractValue {
+    const argument = node.getArguments()[0];
+    if (!argument || !Node.isStringLiteral(argument)) return UNKNOWN('require of a computed name');
+    const specifier = argument.getLiteralValue();
+    if (this.isExternalPackage(specifier)) return { kind: 'module', specifier, member: [] };
+    const symbol = argument.getSymbol() ?? node.getSymbol();
+    const declaration = symbol?.getDeclarations()[0];
+    if (declaration && Node.isSourceFile(declaration)) return this.moduleExportsValue(declaration);
+    return UNKNOWN(`require('${specifier}')`);
+  }
+
+  private isExternalPackage(specifier: string): boolean {
+    return isPackageSpecifier(specifier) && !this.hooks.isLocalPackage?.(specifier);
+  }
+
+  /** Evaluates a local function's return value with its parameters bound to the call's arguments. */
+  invoke(functionNode: Node, args: Node[], context: ResolveContext, thisValue?: AbstractValue): AbstractValue {
+    if (Node.isClassDeclaration(functionNode) || Node.isClassExpression(functionNode)) return UNKNOWN('class called without new');
+    const parameters = (functionNode as { getParameters?(): Node[] }).getParameters?.() ?? [];
+    const bindings = new Map<Node, ArgumentBinding>();
+    parameters.forEach((parameter, index) => {
+      if ((parameter as { isRestParameter?(): boolean }).isRestParameter?.()) {
+        const rest: AbstractValue = { kind: 'array', elements: args.slice(index).map((arg) => this.resolve(arg, context)), open: false };
+        bindings.set(parameter, { value: rest });
+      } else {
+        bindings.set(parameter, { node: args[index], context });
+      }
+    });
+    return this.returnValue(functionNode, { bindings, depth: context.depth + 1, thisValue });
+  }
+
+  /** Like invoke, with arguments that are already values (array callbacks). */
+  invokeWithValues(functionNode: Node, values: AbstractValue[], context: ResolveContext): AbstractValue {
+    const parameters = (functionNode as { getParameters?(): Node[] }).getParameters?.() ?? [];
+    const bindings = new Map<Node, ArgumentBinding>();
+    parameters.forEach((parameter, index) => bindings.set(parameter, { value: values[index] ?? { kind: 'nullish' } }));
+    return this.returnValue(functionNode, { bindings, depth: context.depth + 1 });
+  }
+
+  private returnValue(functionNode: Node, context: ResolveContext): AbstractValue {
+    const body = (functionNode as { getBody?(): Node | undefined }).getBody?.();
+    if (!body) return UNKNOWN('function without a body');
+    if (!Node.isBlock(body)) return this.resolve(body, context);
+    const returns = body
+      .getDescendantsOfKind(SyntaxKind.ReturnStatement)
+      .filter((statement) => statement.getFirstAncestor(isFunctionLike) === functionNode);
+    if (returns.length === 0) return { kind: 'nullish' };
+    return oneOf(returns.map((statement) => this.resolve(statement.getExpression(), context)));
+  }
+
+  private newValue(node: Node & { getExpression(): Node; getArguments(): Node[] }, context: ResolveContext): AbstractValue {
+    const callee = this.resolve(node.getExpression(), context);
+    const args = node.getArguments();
+    const hooked = this.hooks.construct?.(callee, args, context, node);
+    if (hooked) return hooked;
+    if (callee.kind === 'module' && callee.member.length === 0 && callee.specifier === 'url') return UNKNOWN('URL');
+    const name = node.getExpression().getText();
+    if (name === 'URLSearchParams') return args[0] ? this.searchParamsValue(args[0], context) : this.searchParamsFromCalls(node, context);
+    if (name === 'URL' || name === 'url.URL') return this.urlValue(args, context);
+    if (callee.kind === 'function' && (Node.isClassDeclaration(callee.node) || Node.isClassExpression(callee.node))) {
+      return { kind: 'instance', classNode: callee.node };
+    }
+    return UNKNOWN(this.describe(node));
+  }
+
+  /** Methods of strings and arrays that build paths: join, concat, replace, trim, toString. */
+  private methodOnValue(receiver: AbstractValue, name: string, node: CallExpression, context: ResolveContext): AbstractValue {
+    if (receiver.kind === 'oneOf' && !stringParts(receiver)) {
+      const results = receiver.options.map((option) => this.methodOnValue(option, name, node, context)).filter((result) => result.kind !== 'unknown');
+      if (results.length > 0) return oneOf(results);
+    }
+    if ((receiver.kind === 'function' || receiver.kind === 'clientMethod') && name === 'bind') return receiver;
+    if (receiver.kind === 'response') {
+      // Array methods that keep elements: the result is still (part of) the response.
+      if (['filter', 'slice', 'sort', 'reverse', 'concat', 'toSorted', 'toReversed'].includes(name)) return receiver;
+      if (['find', 'findLast', 'at', 'pop', 'shift'].includes(name)) return elementOf(receiver);
+    }
+    const args = node.getArguments();
+    if (receiver.kind === 'array' && name === 'join') {
+      const separator = args[0] ? this.resolve(args[0], context) : { kind: 'string' as const, value: ',' };
+      if (separator.kind !== 'string') return UNKNOWN('join with a computed separator');
+      const pieces: AbstractValue[] = [];
+      receiver.elements.forEach((element, index) => {
+        if (index > 0) pieces.push(separator);
+        pieces.push(element.kind === 'unknown' ? { kind: 'pattern', parts: [{ hole: element.reason }] } : element);
+      });
+      return concatValues(pieces, holeName);
+    }
+    if (receiver.kind === 'array' && name === 'map' && args[0]) {
+      const callback = this.resolve(args[0], context);
+      if (callback.kind === 'function') {
+        return { kind: 'array', elements: receiver.elements.map((element) => this.invokeWithValues(callback.node, [element], context)), open: receiver.open };
+      }
+    }
+    if (receiver.kind === 'array' && name === 'filter') {
+      return { kind: 'array', elements: receiver.elements.filter((element) => element.kind !== 'nullish' && !(element.kind === 'string' && element.value === '')), open: receiver.open };
+    }
+    if (receiver.kind === 'array' && name === 'concat') {
+      return { kind: 'array', elements: [...receiver.elements, ...args.map((arg) => this.resolve(arg, context))], open: receiver.open };
+    }
+    if (stringParts(receiver) || receiver.kind === 'oneOf') {
+      if (name === 'toString' || name === 'trim' || name === 'valueOf') return receiver;
+      if (name === 'concat') return concatValues([receiver, ...args.map((arg) => this.stringish(arg, context))], holeName);
+      if ((name === 'replace' || name === 'replaceAll') && receiver.kind === 'string') {
+        const search = this.resolve(args[0], context);
+        const replacement = this.resolve(args[1], context);
+        if (search.kind === 'string' && replacement.kind === 'string') {
+          return { kind: 'string', value: name === 'replace' ? receiver.value.replace(search.value, replacement.value) : receiver.value.split(search.value).join(replacement.value) };
+        }
+      }
+    }
+    if (receiver.kind === 'response' && ['then', 'catch', 'finally'].includes(name)) return UNKNOWN('promise chain');
+    // Keep the reason: `docker.getImage(x)` on an unknown `docker` parameter is that parameter's business.
+    if (receiver.kind === 'unknown') return receiver;
+    return UNKNOWN(this.describe(node));
+  }
+
+  /** JSON.stringify, encodeURIComponent, String, path.join, util.format, querystring.stringify, Object.assign. */
+  private builtinCall(node: CallExpression, context: ResolveContext): AbstractValue | undefined {
+    const callee = node.getExpression().getText();
+    const args = node.getArguments();
+    switch (callee) {
+      case 'JSON.stringify':
+        return { kind: 'json', value: this.resolve(args[0], context) };
+      case 'encodeURIComponent':
+      case 'encodeURI':
+      case 'String':
+      case 'escape':
+        return this.stringish(args[0] ?? node, context);
+      case 'Object.assign':
+        return mergeObjects(args.map((arg) => this.resolve(arg, context)));
+      case 'util.promisify':
+      case 'promisify':
+        if (callee === 'promisify' && !isImportedFrom(node.getExpression(), ['util', 'node:util'])) return undefined;
+        return this.resolve(args[0], context);
+      case 'Object.freeze':
+      case 'Object.seal':
+      case 'structuredClone':
+        return this.resolve(args[0], context);
+      case 'path.join':
+      case 'path.posix.join':
+      case 'posix.join':
+      case 'join':
+        if (callee === 'join' && !isImportedFrom(node.getExpression(), ['path', 'node:path'])) return undefined;
+        return joinPath(args.map((arg) => this.stringish(arg, context)));
+      case 'url.resolve':
+        return joinPath(args.map((arg) => this.stringish(arg, context)));
+      case 'util.format':
+      case 'format':
+        if (callee === 'format' && !isImportedFrom(node.getExpression(), ['util', 'node:util'])) return undefined;
+        return this.formatValue(args, context);
+      case 'querystring.stringify':
+      case 'qs.stringify':
+      case 'stringify':
+        if (callee === 'stringify' && !isImportedFrom(node.getExpression(), ['querystring', 'node:querystring', 'qs'])) return undefined;
+        return this.searchParamsValue(args[0], context);
+      default:
+        return undefined;
+    }
+  }
+
+  private formatValue(args: Node[], context: ResolveContext): AbstractValue {
+    const template = this.resolve(args[0], context);
+    if (template.kind !== 'string') return UNKNOWN('format with a computed template');
+    const pieces: AbstractValue[] = [];
+    let argumentIndex = 1;
+    for (const piece of template.value.split(/(%[sdifjoO%])/)) {
+      if (/^%[sdifjoO]$/.test(piece)) pieces.push(args[argumentIndex] ? this.stringish(args[argumentIndex++], context) : { kind: 'string', value: piece });
+      else pieces.push({ kind: 'string', value: piece === '%%' ? '%' : piece });
+    }
+    return concatValues(pieces, holeName);
+  }
+
+  /** `new URLSearchParams({all: 'true'})` or `querystring.stringify(obj)`: `all={}` with the values as holes. */
+  private searchParamsValue(argument: Node | undefined, context: ResolveContext): AbstractValue {
+    const value = this.resolve(argument, context);
+    if (value.kind === 'string') return value;
+    if (value.kind !== 'object') return { kind: 'pattern', parts: [{ hole: 'query string' }] };
+    const pieces: AbstractValue[] = [];
+    for (const [key] of value.properties) {
+      if (pieces.length > 0) pieces.push({ kind: 'string', value: '&' });
+      pieces.push({ kind: 'string', value: `${key}=` }, { kind: 'pattern', parts: [{ hole: key }] });
+    }
+    if (value.open) pieces.push({ kind: 'pattern', parts: [{ hole: 'query string' }] });
+    return concatValues(pieces, holeName);
+  }
+
+  /**
+   * `const search = new URLSearchParams(); search.set('all', '1')`, or keys copied in a
+   * `for (const [key, value] of Object.entries(params))` loop: the keys set before use.
+   */
+  private searchParamsFromCalls(node: Node, context: ResolveContext): AbstractValue {
+    const declaration = node.getParentIfKind(SyntaxKind.VariableDeclaration);
+    const scope = declaration?.getFirstAncestor(isFunctionLike) ?? declaration?.getSourceFile();
+    if (!declaration || !scope) return { kind: 'pattern', parts: [{ hole: 'query string' }] };
+    const name = declaration.getName();
+    const keys: AbstractValue[] = [];
+    let open = false;
+    for (const call of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      if (!Node.isPropertyAccessExpression(callee) || callee.getExpression().getText() !== name || !['set', 'append'].includes(callee.getName())) continue;
+      const keyNode = call.getArguments()[0];
+      const key = keyNode ? this.resolve(keyNode, context) : UNKNOWN('key');
+      if (key.kind === 'string') keys.push(key);
+      else if (keyNode && Node.isIdentifier(keyNode)) {
+        const fromEntries = this.keysFromEntriesLoop(keyNode, context);
+        if (fromEntries) keys.push(...fromEntries);
+        else open = true;
+      } else open = true;
+    }
+    const pieces: AbstractValue[] = [];
+    for (const key of keys) {
+      if (pieces.length > 0) pieces.push({ kind: 'string', value: '&' });
+      pieces.push({ kind: 'string', value: `${(key as { value: string }).value}=` }, { kind: 'pattern', parts: [{ hole: 'value' }] });
+    }
+    if (open) pieces.push({ kind: 'pattern', parts: [{ hole: 'query string' }] });
+    return concatValues(pieces, holeName);
+  }
+
+  /** `for (const [key] of Object.entries(params))`: the keys of `params`. */
+  private keysFromEntriesLoop(keyNode: Node, context: ResolveContext): AbstractValue[] | undefined {
+    const declaration = keyNode.getSymbol()?.getDeclarations()[0];
+    if (!declaration || !Node.isBindingElement(declaration)) return undefined;
+    const loop = declaration.getFirstAncestorByKind(SyntaxKind.ForOfStatement);
+    const iterated = loop?.getExpression();
+    if (!iterated || !Node.isCallExpression(iterated) || !/^Object\.(entries|keys)$/.test(iterated.getExpression().getText())) return undefined;
+    const source = this.resolve(iterated.getArguments()[0], context);
+    const objects = alternatives(source).filter((option): option is ObjectValue => option.kind === 'object');
+    if (objects.length === 0) return undefined;
+    return [...new Set(objects.flatMap((object) => [...object.properties.keys()]))].map((key) => ({ kind: 'string', value: key }));
+  }
+
+  /** `new URL(path, base)`: the path part as far as known. */
+  private urlValue(args: Node[], context: ResolveContext): AbstractValue {
+    const first = this.stringish(args[0] ?? args[1], context);
+    if (args.length < 2) return first;
+    const text = patternText(first) ?? '';
+    if (/^[a-z]+:/i.test(text)) return first;
+    return concatValues([this.stringish(args[1], context), first], holeName);
+  }
+}
+
+function holeName(value: AbstractValue): string {
+  return value.kind === 'unknown' ? value.reason : value.kind;
+}
+
+function isDefinitelyPresent(value: AbstractValue): boolean {
+  return ['string', 'pattern', 'number', 'object', 'array', 'client', 'function', 'instance', 'module'].includes(value.kind) && !(value.kind === 'string' && value.value === '');
+}
+
+function limitAlternatives(value: AbstractValue): AbstractValue {
+  if (value.kind !== 'oneOf' || value.options.length <= MAX_ALTERNATIVES) return value;
+  return UNKNOWN('too many alternatives');
+}
+
+export function isPackageSpecifier(specifier: string): boolean {
+  return !specifier.startsWith('.') && !specifier.startsWith('/');
+}
+
+export function isFunctionLike(node: Node): boolean {
+  return (
+    Node.isFunctionDeclaration(node) ||
+    Node.isFunctionExpression(node) ||
+    Node.isArrowFunction(node) ||
+    Node.isMethodDeclaration(node) ||
+    Node.isConstructorDeclaration(node) ||
+    Node.isGetAccessorDeclaration(node) ||
+    Node.isSetAccessorDeclaration(node)
+  );
+}
+
+/** Whether a node runs only under a condition, relative to an enclosing scope. */
+export function isUnderCondition(node: Node, scope: Node): boolean {
+  for (let current = node.getParent(); current && current !== scope; current = current.getParent()) {
+    if (
+      Node.isIfStatement(current) ||
+      Node.isConditionalExpression(current) ||
+      Node.isSwitchStatement(current) ||
+      Node.isCatchClause(current) ||
+      Node.isForStatement(current) ||
+      Node.isForOfStatement(current) ||
+      Node.isForInStatement(current) ||
+      Node.isWhileStatement(current) ||
+      (Node.isBinaryExpression(current) && [SyntaxKind.AmpersandAmpersandToken, SyntaxKind.BarBarToken, SyntaxKind.QuestionQuestionToken].includes(current.getOperatorToken().getKind()))
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `const [a, b] = value`: the element at a position of a known tuple, else any element. */
+function elementAt(value: AbstractValue, position: number): AbstractValue {
+  if (value.kind === 'array' && !value.open && value.elements[position]) return value.elements[position];
+  return elementOf(value);
+}
+
+function elementOf(value: AbstractValue): AbstractValue {
+  if (value.kind === 'oneOf') {
+    const elements = value.options.map(elementOf).filter((element) => element.kind !== 'unknown');
+    return elements.length > 0 ? oneOf(elements) : UNKNOWN('element');
+  }
+  if (value.kind === 'array') return value.elements.length > 0 ? oneOf(value.elements) : UNKNOWN('element of an empty array');
+  if (value.kind === 'response') return { kind: 'response', responseOf: value.responseOf, path: [...value.path, '[*]'] };
+  return UNKNOWN('element');
+}
+
+/** The function, among those enclosing `node`, that declares one of these parameters. */
+export function functionDeclaringParameter(node: Node, names: string[]): Node | undefined {
+  for (let current = node.getFirstAncestor(isFunctionLike); current; current = current.getFirstAncestor(isFunctionLike)) {
+    const parameters = (current as { getParameters?(): Array<Node & { getName(): string }> }).getParameters?.() ?? [];
+    if (parameters.some((parameter) => names.includes(parameter.getName()))) return current;
+  }
+  return undefined;
+}
+
+/** `opts.HostConfig.Init = true` -> ['HostConfig', 'Init'] when `opts` is the symbol. */
+function propertyPathOn(left: Node, symbol: MorphSymbol): string[] | undefined {
+  const path: string[] = [];
+  let current: Node = left;
+  while (Node.isPropertyAccessExpression(current) || Node.isElementAccessExpression(current)) {
+    if (Node.isPropertyAccessExpression(current)) path.unshift(current.getName());
+    else {
+      const argument = current.getArgumentExpression();
+      if (!argument || !Node.isStringLiteral(argument)) return undefined;
+      path.unshift(argument.getLiteralValue());
+    }
+    current = current.getExpression();
+  }
+  if (path.length === 0 || !Node.isIdentifier(current) || current.getSymbol() !== symbol) return undefined;
+  return path;
+}
+
+function setPath(object: ObjectValue, path: string[], value: AbstractValue, conditional: boolean): ObjectValue {
+  const copy: ObjectValue = { kind: 'object', properties: new Map(object.properties), open: object.open, conditional: new Set(object.conditional ?? []) };
+  const [head, ...rest] = path;
+  if (rest.length === 0) {
+    copy.properties.set(head, value);
+  } else {
+    const existing = copy.properties.get(head);
+    const child: ObjectValue = existing?.kind === 'object' ? existing : { kind: 'object', properties: new Map(), open: false };
+    copy.properties.set(head, setPath(child, rest, value, false));
+  }
+  if (conditional) copy.conditional!.add(head);
+  return copy;
+}
+
+function joinPath(values: AbstractValue[]): AbstractValue {
+  const pieces: AbstractValue[] = [];
+  values.forEach((value, index) => {
+    if (index > 0) pieces.push({ kind: 'string', value: '/' });
+    pieces.push(value);
+  });
+  const joined = concatValues(pieces, holeName);
+  if (joined.kind === 'string') return { kind: 'string', value: joined.value.replace(/\/{2,}/g, '/') };
+  if (joined.kind === 'pattern') {
+    return { kind: 'pattern', parts: joined.parts.map((part) => (typeof part === 'string' ? part.replace(/\/{2,}/g, '/') : part)) };
+  }
+  return joined;
+}
+
+/** Whether an identifier callee (`join`, `format`) was imported from one of these modules. */
+function isImportedFrom(callee: Node, modules: string[]): boolean {
+  if (!Node.isIdentifier(callee)) return true;
+  const declaration = callee.getSymbol()?.getDeclarations()[0];
+  const importDeclaration = declaration?.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
+  if (importDeclaration) return modules.includes(importDeclaration.getModuleSpecifierValue());
+  const variable = declaration?.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
+  const initializer = variable?.getInitializer()?.getText() ?? '';
+  return modules.some((module) => initializer.includes(`'${module}'`) || initializer.includes(`"${module}"`));
+}
+

@@ -1,0 +1,217 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Project, ts } from 'ts-morph';
+import type { CompatIndex } from '../database/compatIndex.js';
+import { compareApiVersions, type ApiVersion } from '../versions/apiVersion.js';
+import { oldestEngineServing } from '../versions/engineReleases.js';
+import { CodeAnalyser } from './code/codeAnalyser.js';
+import { discoverFiles, isCodeFile, type DiscoveredFile } from './discoverFiles.js';
+import { matchUsages, type ScanUsage } from './matchUsages.js';
+import { findLocalPackages } from './localPackages.js';
+import { selectFilesToParse } from './prefilter.js';
+import { classifyScriptFile, looksLikeShellScript, scanScriptFile } from './scripts/scanScriptFile.js';
+import type { CliInvocation, FileFindings, ScanNote, SourcePosition, VersionSetting } from './usage.js';
+
+/** Bumped whenever a consumer of `scan --format json` would have to change. */
+export const SCAN_SCHEMA_VERSION = 1;
+
+export interface ScanOptions {
+  paths: string[];
+  cwd: string;
+  index: CompatIndex;
+  include?: string[];
+  ignore?: string[];
+}
+
+export interface ScanSummary {
+  /** The oldest API version with everything the code uses; null when it calls nothing. */
+  minApiVersion: ApiVersion | null;
+  minApiVersionIsFloor: boolean;
+  /** The oldest Docker Engine release serving minApiVersion ("or earlier" with the floor). */
+  minEngine: string | null;
+  files: number;
+  usages: number;
+  /** Usages with something that could not be resolved. */
+  dynamicUsages: number;
+  /** The call-sites that set minApiVersion. */
+  setBy: SourcePosition[];
+}
+
+export interface ScanResult {
+  schemaVersion: number;
+  summary: ScanSummary;
+  usages: ScanUsage[];
+  versionSettings: VersionSetting[];
+  cliInvocations: CliInvocation[];
+  notes: ScanNote[];
+}
+
+// Larger files are generated bundles or data, not code someone maintains against the API.
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const READ_CONCURRENCY = 32;
+
+interface ReadFile {
+  file: DiscoveredFile;
+  text?: string;
+  note?: ScanNote;
+}
+
+/** Scans files and folders for Engine API calls and matches them against the database. */
+export async function scanProject(scanOptions: ScanOptions): Promise<ScanResult> {
+  const options = { ...scanOptions, cwd: resolve(scanOptions.cwd) };
+  const files = await discoverFiles(options);
+  const read = await readAll(files);
+  const notes: ScanNote[] = read.flatMap((entry) => (entry.note ? [entry.note] : []));
+  const texts = new Map(read.filter((entry) => entry.text !== undefined).map((entry) => [entry.file.path, entry]));
+
+  const findings: FileFindings[] = [];
+  for (const entry of texts.values()) {
+    const kind = classifyScriptFile(entry.file.path) ?? (!isCodeFile(entry.file.path) && looksLikeShellScript(entry.text!) ? 'shell' : null);
+    if (kind) findings.push(scanScriptFile(entry.file.path, entry.text!, kind, { index: options.index }));
+  }
+  const settingsInScripts = findings.flatMap((finding) => finding.versionSettings);
+
+  const codeTexts = new Map([...texts.values()].filter((entry) => isCodeFile(entry.file.path)).map((entry) => [entry.file.path, entry.text!]));
+  const localPackages = await findLocalPackages(options.paths, options.cwd, new Set(codeTexts.keys()));
+  findings.push(...analyseCode(codeTexts, texts, { ...options, localPackages }, settingsInScripts, notes));
+
+  const usages = matchUsages(sortByPosition(findings.flatMap((finding) => finding.usages)), options.index);
+  notes.push(...findings.flatMap((finding) => finding.notes));
+  return {
+    schemaVersion: SCAN_SCHEMA_VERSION,
+    summary: summarize(usages, texts.size, options.index),
+    usages,
+    versionSettings: sortByPosition(findings.flatMap((finding) => finding.versionSettings)),
+    cliInvocations: sortByPosition(findings.flatMap((finding) => finding.cliInvocations)),
+    notes: notes.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.message, b.message)),
+  };
+}
+
+async function readAll(files: DiscoveredFile[]): Promise<ReadFile[]> {
+  const results: ReadFile[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const position = next++;
+      results[position] = await readOne(files[position]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  return results;
+}
+
+async function readOne(file: DiscoveredFile): Promise<ReadFile> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file.absolutePath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EACCES' || code === 'EPERM' ? 'not readable (permission denied)' : code === 'ENOENT' ? 'deleted during the scan' : `not readable (${code ?? (error as Error).message})`;
+    return { file, note: { file: file.path, kind: 'skipped', message: reason } };
+  }
+  if (bytes.length > MAX_FILE_BYTES) {
+    return { file, note: { file: file.path, kind: 'skipped', message: `too large to be hand-written code (${(bytes.length / 1024 / 1024).toFixed(1)} MB)` } };
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return { file, note: { file: file.path, kind: 'skipped', message: 'binary file' } };
+  let text = bytes.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (isMinified(text)) return { file, note: { file: file.path, kind: 'skipped', message: 'minified code (very long lines)' } };
+  const note: ScanNote | undefined = text.includes('\ufffd') && !bytes.includes(Buffer.from('\ufffd'))
+    ? { file: file.path, kind: 'warning', message: 'not valid UTF-8: read with replacement characters' }
+    : undefined;
+  return { file, text, note };
+}
+
+function isMinified(text: string): boolean {
+  if (text.length < 20_000) return false;
+  const sample = text.slice(0, 100_000);
+  const lines = sample.split('\n').length;
+  return sample.length / lines > 500;
+}
+
+function analyseCode(
+  codeTexts: Map<string, string>,
+  all: Map<string, ReadFile>,
+  options: ScanOptions & { localPackages: Map<string, string> },
+  settingsInScripts: VersionSetting[],
+  notes: ScanNote[],
+): FileFindings[] {
+  const selected = selectFilesToParse(codeTexts, options.localPackages);
+  if (selected.size === 0) return [];
+  // Workspace packages imported by name resolve to their source, like relative imports.
+  const paths = Object.fromEntries([...options.localPackages].map(([name, entry]) => [name, [entry]]));
+  const project = new Project({
+    compilerOptions: {
+      baseUrl: options.cwd,
+      paths,
+      allowJs: true,
+      checkJs: false,
+      noLib: true,
+      noResolve: true,
+      types: [],
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      jsx: ts.JsxEmit.Preserve,
+      target: ts.ScriptTarget.ESNext,
+    },
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+    skipLoadingLibFiles: true,
+  });
+  const sourceFiles = [...selected].sort().map((path) => project.createSourceFile(all.get(path)!.file.absolutePath, codeTexts.get(path)!, { overwrite: true }));
+  for (const sourceFile of sourceFiles) {
+    const diagnostic = (sourceFile.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
+    if (!diagnostic) continue;
+    const { line } = sourceFile.getLineAndColumnAtPos(diagnostic.start);
+    const path = [...selected].find((candidate) => all.get(candidate)!.file.absolutePath === sourceFile.getFilePath()) ?? sourceFile.getFilePath();
+    notes.push({ file: path, line, kind: 'parse-error', message: `syntax error: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}; scanned as far as the parser recovered` });
+  }
+  const analyser = new CodeAnalyser({
+    root: options.cwd,
+    index: options.index,
+    environmentApiVersion: agreedVersion(settingsInScripts),
+    localPackages: new Set(options.localPackages.keys()),
+  });
+  return analyser.analyseProject(sourceFiles);
+}
+
+/** The DOCKER_API_VERSION every setting agrees on, if they do. */
+function agreedVersion(settings: VersionSetting[]): string | undefined {
+  const versions = new Set(settings.map((setting) => setting.version));
+  if (versions.size !== 1) return undefined;
+  return [...versions][0] ?? undefined;
+}
+
+function summarize(usages: ScanUsage[], files: number, index: CompatIndex): ScanSummary {
+  let minApiVersion: ApiVersion | null = null;
+  let floor = false;
+  for (const usage of usages) {
+    if (!usage.minVersion) continue;
+    if (!minApiVersion || compareApiVersions(usage.minVersion, minApiVersion) > 0) {
+      minApiVersion = usage.minVersion;
+      floor = usage.minVersionIsFloor;
+    } else if (usage.minVersion === minApiVersion && !usage.minVersionIsFloor) floor = false;
+  }
+  const engine = minApiVersion ? oldestEngineServing(index.database.engines, minApiVersion) : undefined;
+  const setBy = minApiVersion && !floor
+    ? usages.filter((usage) => usage.minVersion === minApiVersion).map(({ file, line, column }) => ({ file, line, column }))
+    : [];
+  return {
+    minApiVersion,
+    minApiVersionIsFloor: floor,
+    minEngine: engine ? engine.engine : null,
+    files,
+    usages: usages.length,
+    dynamicUsages: usages.filter((usage) => usage.dynamic.length > 0).length,
+    setBy,
+  };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortByPosition<T extends SourcePosition>(items: T[]): T[] {
+  return [...items].sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(JSON.stringify(a), JSON.stringify(b)));
+}
+
