@@ -29,6 +29,8 @@ export interface ScanUsage {
   minVersionReason: { feature: string; added: ApiVersion; addedIsFloor: boolean } | null;
   dynamic: string[];
   conditional: string[];
+  /** What the analyser noticed that is not a field: a version pin the daemon cannot route, say. */
+  notes: string[];
   /** True when the endpoint exists in some API version. */
   endpointKnown: boolean;
   /** Names sent or read that exist in no API version of this endpoint (typos the daemon ignores). */
@@ -143,6 +145,7 @@ function matchUsage(usage: RawUsage, index: CompatIndex, fieldIndexFor: FieldInd
     minVersionReason: null,
     dynamic: [...usage.dynamic],
     conditional: [...(usage.conditional ?? [])],
+    notes: [...(usage.notes ?? [])],
     endpointKnown: false,
     unknown: { query: [], headers: [], body: [], response: [] },
     features: [],
@@ -191,7 +194,10 @@ function matchUsage(usage: RawUsage, index: CompatIndex, fieldIndexFor: FieldInd
     if (header) {
       result.headers.push(header.name);
       used.push(header);
-    } else if (!STANDARD_HEADERS.has(name.toLowerCase())) result.unknown.headers.push(name);
+    } else if (STANDARD_HEADERS.has(name.toLowerCase())) {
+      // HTTP's own headers are part of the request as written, never a typo.
+      result.headers.push(name);
+    } else result.unknown.headers.push(name);
   }
   const bodyFields = fieldIndexFor(operation, 'body', false);
   const libraryBody = new Set(usage.libraryBody ?? []);

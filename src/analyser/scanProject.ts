@@ -7,6 +7,7 @@ import { oldestEngineServing } from '../versions/engineReleases.js';
 import { CodeAnalyser } from './code/codeAnalyser.js';
 import { discoverFiles, isCodeFile, type DiscoveredFile } from './discoverFiles.js';
 import { matchUsages, type ScanUsage } from './matchUsages.js';
+import { findSuppressionDirectives, type SuppressionDirective } from '../lint/suppressions.js';
 import { findLocalPackages } from './localPackages.js';
 import { selectFilesToParse } from './prefilter.js';
 import { classifyScriptFile, looksLikeShellScript, scanScriptFile } from './scripts/scanScriptFile.js';
@@ -44,6 +45,8 @@ export interface ScanResult {
   versionSettings: VersionSetting[];
   cliInvocations: CliInvocation[];
   notes: ScanNote[];
+  /** Inline `docker-api-compat-disable-next-line` comments, for the linter. */
+  directives: SuppressionDirective[];
 }
 
 // Larger files are generated bundles or data, not code someone maintains against the API.
@@ -84,6 +87,7 @@ export async function scanProject(scanOptions: ScanOptions): Promise<ScanResult>
     versionSettings: sortByPosition(findings.flatMap((finding) => finding.versionSettings)),
     cliInvocations: sortByPosition(findings.flatMap((finding) => finding.cliInvocations)),
     notes: notes.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.message, b.message)),
+    directives: [...texts.values()].flatMap((entry) => findSuppressionDirectives(entry.file.path, entry.text!)),
   };
 }
 

@@ -52,6 +52,8 @@ export interface RawUsage extends SourcePosition {
    * decides which each one is.
    */
   queryOrBody?: string[];
+  /** What the analyser noticed about the call that is not a field: a malformed version pin, say. */
+  notes?: string[];
   /** Body fields the library sets itself (dockerode `run` defaults): not the caller's doing, never unknown-field. */
   libraryBody?: string[];
 }

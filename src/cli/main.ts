@@ -4,6 +4,7 @@ import { packageVersion } from '../packageRoot.js';
 import { CliContext, type CliIo } from './cliContext.js';
 import { registerDiffCommand } from './commands/diffCommand.js';
 import { registerExplainCommand } from './commands/explainCommand.js';
+import { registerLintCommand } from './commands/lintCommand.js';
 import { registerMatrixCommand } from './commands/matrixCommand.js';
 import { registerScanCommand } from './commands/scanCommand.js';
 import { registerSpecsCommand } from './commands/specsCommand.js';
@@ -18,6 +19,7 @@ export type CommandRegistrar = (parser: Argv, context: CliContext) => Argv;
 
 const COMMANDS: CommandRegistrar[] = [
   registerScanCommand,
+  registerLintCommand,
   registerExplainCommand,
   registerDiffCommand,
   registerVersionsCommand,

@@ -30,10 +30,11 @@ function featureLines(index: CompatIndex, feature: FeatureRecord, paint: Painter
   if (facts) lines.push(`  schema      ${facts}`);
   for (const erratum of feature.errata ?? []) {
     const source = erratum.changelogVersion ? `CHANGELOG.md v${erratum.changelogVersion}` : `the v${erratum.referenceVersion} API reference`;
+    const specShown = erratum.field === 'added' && erratum.specValue === erratum.correctedValue ? `${erratum.specValue} or earlier` : erratum.specValue ?? 'none';
     const correction =
       erratum.field === 'gap'
         ? `the Swagger specs omit it from ${erratum.specValue}; ${source} shows it never left`
-        : `the Swagger specs show ${erratum.specValue ?? 'none'}; ${source} gives ${erratum.correctedValue ?? 'none'}`;
+        : `the Swagger specs show ${specShown}; ${source} gives ${erratum.correctedValue ?? 'none'}`;
     lines.push(`  ${paint.yellow('erratum')}     ${erratum.field}: ${correction} (${erratum.note})`);
   }
   if (feature.changes.length > 0) {

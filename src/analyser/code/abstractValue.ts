@@ -51,6 +51,8 @@ export interface ClientObject {
   className: string;
   /** The API version the client pins, as far as known; undefined when it cannot be known. */
   pin: PinInfo | null | undefined;
+  /** Why the version the code writes is not a pin after all ('1.41' without the v). */
+  pinWarning?: string;
   /** The response this object wraps (node-docker-api keeps it in `.data`), with the path to its part. */
   origin?: { responseOf: ResponseSource; path: string[] };
 }

@@ -270,14 +270,16 @@ export class CodeAnalyser {
     const clientClass = clientClassOfModule(callee.specifier, callee.member);
     if (!clientClass || !isEntryClass(clientClass.library, clientClass.className)) return undefined;
     const pin = this.pinFromOptions(clientClass.library, args[0], context);
-    this.constructions.push({ library: clientClass.library, pin });
+    this.constructions.push({ library: clientClass.library, pin: pin.pin });
     this.libraries.add(clientClass.library);
-    return { kind: 'client', client: { library: clientClass.library, className: clientClass.className, pin } };
+    const client: ClientObject = { library: clientClass.library, className: clientClass.className, pin: pin.pin };
+    if (pin.warning) client.pinWarning = pin.warning;
+    return { kind: 'client', client };
   }
 
   /** dockerode / docker-modem / node-docker-api: `{ version: 'v1.41' }` prefixes every path. */
-  private pinFromOptions(library: ClientLibrary, optionsNode: Node | undefined, context: ResolveContext): PinInfo | null | undefined {
-    if (library === 'docker-node-sdk' || !optionsNode) return null;
+  private pinFromOptions(library: ClientLibrary, optionsNode: Node | undefined, context: ResolveContext): { pin: PinInfo | null | undefined; warning?: string } {
+    if (library === 'docker-node-sdk' || !optionsNode) return { pin: null };
     const options = this.resolver.resolve(optionsNode, context);
     const versions = alternatives(options).map((option) => {
       if (option.kind === 'nullish') return null;
@@ -286,17 +288,23 @@ export class CodeAnalyser {
       if (!version || version.kind === 'nullish') return option.open ? undefined : null;
       return version.kind === 'string' ? version.value : undefined;
     });
-    if (versions.some((version) => version === undefined)) return undefined;
+    if (versions.some((version) => version === undefined)) return { pin: undefined };
     const distinct = [...new Set(versions)];
-    if (distinct.length !== 1 || distinct[0] === null) return distinct.length === 1 ? null : undefined;
-    const parsed = parseApiVersion(distinct[0]!);
-    if (!parsed) return undefined;
+    if (distinct.length !== 1 || distinct[0] === null) return { pin: distinct.length === 1 ? null : undefined };
+    const written = distinct[0]!;
+    const parsed = parseApiVersion(written);
+    if (!parsed) return { pin: undefined };
+    if (!written.startsWith('v')) {
+      // docker-modem prefixes '/' + version: '1.41' gives /1.41/..., which the daemon does not route.
+      return { pin: null, warning: `version '${written}' lacks the leading v: requests go to /${written}/..., which the daemon does not route` };
+    }
     const versionNode = optionsNode.getDescendantsOfKind(SyntaxKind.PropertyAssignment).find((property) => property.getName() === 'version');
-    return { version: parsed, source: 'client-option', node: versionNode ?? optionsNode };
+    return { pin: { version: parsed, source: 'client-option', node: versionNode ?? optionsNode } };
   }
 
   private callResult(receiver: AbstractValue | undefined, name: string | undefined, call: CallExpression, context: ResolveContext, callee: AbstractValue): AbstractValue | undefined {
     if (callee.kind === 'function' && this.helperCallSites.has(call)) return { kind: 'response', responseOf: { call }, path: [] };
+    if (callee.kind === 'clientMethod') return this.methodResult({ kind: 'client', client: callee.client }, callee.name, call);
     if (receiver && name) {
       for (const option of alternatives(receiver)) {
         const result = this.methodResult(option, name, call);
@@ -343,7 +351,10 @@ export class CodeAnalyser {
     if (method.className === 'Modem' && method.name === 'dial') return { kind: 'response', responseOf: { call }, path: [] };
     if (method.result.kind === 'object') {
       const origin = method.requests.length > 0 ? { responseOf: { call }, path: method.result.array ? ['[*]'] : [] } : client.origin;
-      const object: AbstractValue = { kind: 'client', client: { library: client.library, className: method.result.className, pin: client.pin, ...(origin ? { origin } : {}) } };
+      const object: AbstractValue = {
+        kind: 'client',
+        client: { library: client.library, className: method.result.className, pin: client.pin, ...(client.pinWarning ? { pinWarning: client.pinWarning } : {}), ...(origin ? { origin } : {}) },
+      };
       return method.result.array ? { kind: 'array', elements: [object], open: true } : object;
     }
     if (isDockerodeRun(method)) {
@@ -369,7 +380,7 @@ export class CodeAnalyser {
         return { kind: 'response', responseOf: value.client.origin.responseOf, path: value.client.origin.path };
       }
       const className = clientProperty(value.client.library, value.client.className, name);
-      if (className) return { kind: 'client', client: { library: value.client.library, className, pin: value.client.pin } };
+      if (className) return { kind: 'client', client: { library: value.client.library, className, pin: value.client.pin, ...(value.client.pinWarning ? { pinWarning: value.client.pinWarning } : {}) } };
       if (clientMethod(value.client.library, value.client.className, name)) return { kind: 'clientMethod', client: value.client, name };
       return undefined;
     }
@@ -446,9 +457,12 @@ export class CodeAnalyser {
   /** Property chains and destructurings that read a response: `info.State.Health`, `const { Id } = await c.inspect()`. */
   private collectResponseReads(files: SourceFile[]): Map<Node, Set<string>> {
     const reads = new Map<Node, Set<string>>();
-    const record = (value: AbstractValue) => {
+    const record = (value: AbstractValue, readAt: Node) => {
       for (const option of alternatives(value)) {
         if (option.kind !== 'response' || option.path.length === 0) continue;
+        // Only reads in the function that made the request (or its callbacks) belong to it.
+        const scope = requestScope(option.responseOf.call);
+        if (!readAt.getAncestors().includes(scope)) continue;
         const field = option.path.map((segment) => (segment === '[*]' ? '[]' : segment)).join('.').replace(/\.\[\]/g, '[]');
         const set = reads.get(option.responseOf.call) ?? new Set<string>();
         set.add(field);
@@ -459,9 +473,9 @@ export class CodeAnalyser {
       for (const node of file.getDescendants()) {
         if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
           if (!isOutermostAccess(node)) continue;
-          record(trimMethodCall(node, this.resolver.resolve(node)));
+          record(trimMethodCall(node, this.resolver.resolve(node)), node);
         } else if (Node.isBindingElement(node) && Node.isIdentifier(node.getNameNode())) {
-          record(this.resolver.resolve(node.getNameNode()));
+          record(this.resolver.resolve(node.getNameNode()), node);
         }
       }
     }
@@ -473,6 +487,15 @@ export class CodeAnalyser {
 /** `State.Health` and `State.Health.Status` were both read: the leaf says it all. */
 export function leavesOnly(paths: string[]): string[] {
   return paths.filter((path) => !paths.some((other) => other !== path && (other.startsWith(`${path}.`) || other.startsWith(`${path}[]`) || other.startsWith(`${path}{}`))));
+}
+
+/** The function a request belongs to: callbacks passed as arguments (`.then(() => ...)`) count as their caller. */
+function requestScope(call: Node): Node {
+  let scope = call.getFirstAncestor(isFunctionLike);
+  while (scope && (Node.isArrowFunction(scope) || Node.isFunctionExpression(scope)) && Node.isCallExpression(scope.getParent())) {
+    scope = scope.getFirstAncestor(isFunctionLike);
+  }
+  return scope ?? call.getSourceFile();
 }
 
 function isDockerodeRun(method: { className: string; name: string; source: string }): boolean {

@@ -145,6 +145,7 @@ function buildUsage(
     dynamic: [],
   };
   if (client.pin === undefined) usage.dynamic.push('version pin: the client object could not be traced to its construction');
+  if (client.pinWarning) usage.notes = [client.pinWarning];
   if (request.fixedBody) usage.libraryBody = [...request.fixedBody];
 
   const optionsNode = optionsArgument(call, method, request);

@@ -60,15 +60,24 @@ function fillFromDialOptions(usage: RawUsage, properties: Map<string, AbstractVa
     const envelope = options.kind === 'object' && (options.properties.has('_query') || options.properties.has('_body'));
     const queryValue = envelope && options.kind === 'object' ? options.properties.get('_query') : options;
     const bodyValue = envelope && options.kind === 'object' ? options.properties.get('_body') : options;
-    if (pathHasQuery && queryValue) {
+    const notControl = (key: string) => !['authconfig', 'abortSignal', 'registryconfig'].includes(key.split(/[.[]/)[0]);
+    const sendsBody = usage.method === 'POST' && !properties.has('file');
+    if (pathHasQuery && sendsBody && !envelope && queryValue) {
+      // Every key goes to the query string and the body; the spec decides which each is.
       const keys = flattenOptionKeys(queryValue, 'options');
-      usage.query.push(...topLevelKeys(keys).filter((key) => key !== 'authconfig' && key !== 'abortSignal'));
+      usage.queryOrBody = keys.paths.filter(notControl);
       usage.dynamic.push(...keys.dynamic);
-    }
-    if (usage.method === 'POST' && !properties.has('file') && bodyValue) {
-      const keys = flattenOptionKeys(bodyValue, 'body');
-      usage.body.push(...keys.paths.filter((key) => !['authconfig', 'abortSignal'].includes(key.split('.')[0])));
-      usage.dynamic.push(...keys.dynamic);
+    } else {
+      if (pathHasQuery && queryValue) {
+        const keys = flattenOptionKeys(queryValue, 'options');
+        usage.query.push(...topLevelKeys(keys).filter(notControl));
+        usage.dynamic.push(...keys.dynamic);
+      }
+      if (sendsBody && bodyValue) {
+        const keys = flattenOptionKeys(bodyValue, 'body');
+        usage.body.push(...keys.paths.filter(notControl));
+        usage.dynamic.push(...keys.dynamic);
+      }
     }
   }
   if (properties.has('authconfig')) usage.headers.push('X-Registry-Auth');

@@ -383,7 +383,7 @@ function buildUsage(at: CallExpression, call: CallExpression, shape: HttpRequest
   }
   if (shape.headers) {
     const keys = flattenOptionKeys(shape.headers, 'headers');
-    usage.headers.push(...topLevelKeys(keys).filter((header) => !['content-type', 'content-length', 'host', 'accept', 'connection'].includes(header.toLowerCase())));
+    usage.headers.push(...topLevelKeys(keys).filter((header) => !['content-length', 'host', 'accept', 'connection', 'user-agent'].includes(header.toLowerCase())));
   }
   if (shape.body) {
     const body = shape.body.kind === 'json' ? shape.body.value : shape.body;

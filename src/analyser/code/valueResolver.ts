@@ -662,11 +662,18 @@ export class ValueResolver {
       });
       return concatValues(pieces, holeName);
     }
-    if (receiver.kind === 'array' && name === 'map' && args[0]) {
+    if (name === 'map' && args[0] && receiver.kind !== 'response') {
       const callback = this.resolve(args[0], context);
       if (callback.kind === 'function') {
-        return { kind: 'array', elements: receiver.elements.map((element) => this.invokeWithValues(callback.node, [element], context)), open: receiver.open };
+        // Over an unknown list the callback still says what each element looks like.
+        const elements = receiver.kind === 'array' ? receiver.elements : [UNKNOWN('element of a list')];
+        return { kind: 'array', elements: elements.map((element) => this.invokeWithValues(callback.node, [element], context)), open: receiver.kind === 'array' ? receiver.open : false };
       }
+    }
+    if (name === 'then' && args[0]) {
+      // `p.then(fn)` is what fn returns, given what p resolves to.
+      const callback = this.resolve(args[0], context);
+      if (callback.kind === 'function') return this.invokeWithValues(callback.node, [receiver], context);
     }
     if (receiver.kind === 'array' && name === 'filter') {
       return { kind: 'array', elements: receiver.elements.filter((element) => element.kind !== 'nullish' && !(element.kind === 'string' && element.value === '')), open: receiver.open };
@@ -709,6 +716,18 @@ export class ValueResolver {
       case 'promisify':
         if (callee === 'promisify' && !isImportedFrom(node.getExpression(), ['util', 'node:util'])) return undefined;
         return this.resolve(args[0], context);
+      case 'Object.values':
+      case 'Object.entries': {
+        const source = this.resolve(args[0], context);
+        const values = alternatives(source).map((option) => {
+          if (option.kind === 'object') return option.properties.size > 0 ? oneOf([...option.properties.values()]) : UNKNOWN('value');
+          if (option.kind === 'response') return { kind: 'response' as const, responseOf: option.responseOf, path: [...option.path, '[*]'] };
+          return UNKNOWN('value');
+        });
+        const value = oneOf(values);
+        const element: AbstractValue = callee === 'Object.values' ? value : { kind: 'array', elements: [UNKNOWN('key'), value], open: false };
+        return { kind: 'array', elements: [element], open: true };
+      }
       case 'Object.freeze':
       case 'Object.seal':
       case 'structuredClone':
@@ -897,9 +916,9 @@ function propertyPathOn(left: Node, symbol: MorphSymbol): string[] | undefined {
   while (Node.isPropertyAccessExpression(current) || Node.isElementAccessExpression(current)) {
     if (Node.isPropertyAccessExpression(current)) path.unshift(current.getName());
     else {
+      // `bindings[`${port}/tcp`] = ...`: a key we cannot name, under a map.
       const argument = current.getArgumentExpression();
-      if (!argument || !Node.isStringLiteral(argument)) return undefined;
-      path.unshift(argument.getLiteralValue());
+      path.unshift(argument && Node.isStringLiteral(argument) ? argument.getLiteralValue() : '{}');
     }
     current = current.getExpression();
   }

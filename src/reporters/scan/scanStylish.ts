@@ -28,6 +28,7 @@ function detailLines(usage: ScanUsage, paint: Painter): string[] {
   ];
   if (!usage.endpointKnown && usage.path && usage.method) lines.push(paint.red(`${usage.method} ${usage.path} is in no API version`));
   for (const name of unknown) lines.push(paint.red(`${name} is in no API version of this endpoint`));
+  for (const note of usage.notes) lines.push(paint.yellow(note));
   if (usage.dynamic.length > 0) lines.push(paint.dim(`dynamic: ${usage.dynamic.join('; ')}`));
   return lines;
 }

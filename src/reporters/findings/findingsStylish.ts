@@ -1,0 +1,32 @@
+import type { ScanResult } from '../../analyser/scanProject.js';
+import type { Finding } from '../../lint/finding.js';
+import type { TargetDaemon } from '../../lint/targets.js';
+import type { Painter } from '../explainReport.js';
+
+export interface FindingsReportContext {
+  targets: readonly TargetDaemon[];
+  scan: ScanResult;
+}
+
+/** eslint's stylish layout: a block per file, a line per finding, a summary line. */
+export function renderFindingsStylish(findings: readonly Finding[], context: FindingsReportContext, paint: Painter): string {
+  const active = findings.filter((finding) => !finding.suppression);
+  const out: string[] = [];
+  const byFile = new Map<string, Finding[]>();
+  for (const finding of active) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const [file, list] of byFile) {
+    out.push(paint.bold(file));
+    for (const finding of list) {
+      const severity = finding.severity === 'error' ? paint.red('error  ') : finding.severity === 'warning' ? paint.yellow('warning') : paint.dim('info   ');
+      out.push(`  ${`${finding.line}:${finding.column}`.padEnd(8)} ${severity}  ${finding.message}  ${paint.dim(finding.ruleId)}`);
+    }
+    out.push('');
+  }
+  const errors = active.filter((finding) => finding.severity === 'error').length;
+  const warnings = active.filter((finding) => finding.severity === 'warning').length;
+  const infos = active.filter((finding) => finding.severity === 'info').length;
+  const suppressed = findings.length - active.length;
+  const targets = context.targets.map((target) => target.label).join(', ');
+  out.push(`${errors} error(s), ${warnings} warning(s), ${infos} info${suppressed > 0 ? `, ${suppressed} suppressed` : ''}; ${context.scan.summary.usages} Engine API call(s) checked against ${targets}.`);
+  return `${out.join('\n')}\n`;
+}
