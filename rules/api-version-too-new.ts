@@ -17,13 +17,13 @@ export default defineRule({
     failing: {
       title: 'HostConfig.Annotations (API 1.43) against docker 23.0 (API 1.42)',
       language: 'typescript',
-      code: "// target: docker >= 23.0\nconst docker = new Docker();\nawait docker.createContainer({ Image: 'nginx', HostConfig: { Annotations: { team: 'web' } } });",
+      code: "// target: docker >= 23.0\nimport Docker from 'dockerode';\n\nconst docker = new Docker();\nawait docker.createContainer({ Image: 'nginx', HostConfig: { Annotations: { team: 'web' } } });",
       message: 'POST /containers/create needs API 1.43 (POST /containers/create body field HostConfig.Annotations), but docker 23.0 serve(s) at most 1.42',
     },
     passing: {
       title: 'The same call when every targeted engine serves 1.43',
       language: 'typescript',
-      code: "// target: docker >= 24.0\nconst docker = new Docker();\nawait docker.createContainer({ Image: 'nginx', HostConfig: { Annotations: { team: 'web' } } });",
+      code: "// target: docker >= 24.0\nimport Docker from 'dockerode';\n\nconst docker = new Docker();\nawait docker.createContainer({ Image: 'nginx', HostConfig: { Annotations: { team: 'web' } } });",
     },
   },
   check(context) {

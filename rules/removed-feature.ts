@@ -17,13 +17,13 @@ export default defineRule({
     failing: {
       title: 'MacAddress in the create body (removed in 1.52) from an unversioned client, against docker 29.0',
       language: 'typescript',
-      code: "// target: docker >= 29.0\nconst docker = new Docker();\nawait docker.createContainer({ Image: 'nginx', MacAddress: '02:42:ac:11:00:02' });",
+      code: "// target: docker 29.0\nimport Docker from 'dockerode';\n\nconst docker = new Docker();\nawait docker.createContainer({ Image: 'nginx', MacAddress: '02:42:ac:11:00:02' });",
       message: 'POST /containers/create body field MacAddress was removed in API 1.52; against docker 29.0 this call speaks 1.52',
     },
     passing: {
       title: 'The endpoint setting that replaces it',
       language: 'typescript',
-      code: "await docker.createContainer({\n  Image: 'nginx',\n  NetworkingConfig: { EndpointsConfig: { web: { MacAddress: '02:42:ac:11:00:02' } } },\n});",
+      code: "// target: docker 29.0\nimport Docker from 'dockerode';\n\nconst docker = new Docker();\nawait docker.createContainer({\n  Image: 'nginx',\n  NetworkingConfig: { EndpointsConfig: { web: { MacAddress: '02:42:ac:11:00:02' } } },\n});",
     },
   },
   check(context) {

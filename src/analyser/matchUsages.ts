@@ -35,8 +35,10 @@ export interface ScanUsage {
   endpointKnown: boolean;
   /** Names sent or read that exist in no API version of this endpoint (typos the daemon ignores). */
   unknown: { query: string[]; headers: string[]; body: string[]; response: string[] };
-  /** Every database feature the call touches, for rules to judge against targets. */
+  /** Every database feature the call touches, for rules to judge against targets (not in the JSON output). */
   features: FeatureRecord[];
+  /** The trimmed source line, for fingerprints that survive line moves (not in the JSON output). */
+  sourceLine?: string;
   removed: FeatureRecord[];
   deprecated: FeatureRecord[];
   changed: FeatureRecord[];
@@ -72,6 +74,11 @@ const STANDARD_HEADERS = new Set(['accept', 'accept-encoding', 'authorization', 
 
 const FREE_FORM_TYPE = /^(map<|object$|any$|array<(any|object)>$)/;
 
+/** A field whose contents the spec does not describe (a map of strings, an untyped object): anything below it is accepted. */
+function isFreeForm(index: FieldIndex, current: string): boolean {
+  return current !== '' && FREE_FORM_TYPE.test(index.records.get(current)?.facts.type ?? '') && !index.prefixes.has(current);
+}
+
 /**
  * Maps a path as written (`Hostconfig.Init`, `EndpointsConfig.mynet.IPAMConfig`,
  * `Networks[].IPAddress`) onto a database field: keys compare case-insensitively,
@@ -83,9 +90,12 @@ export function matchFieldPath(written: string, index: FieldIndex): string | und
   for (const segment of segments(written)) {
     if (segment === '[]' || segment === '{}') {
       const type = index.records.get(current)?.facts.type ?? '';
-      if (index.prefixes.has(`${current}[]`) || index.records.has(`${current}[]`)) current = `${current}[]`;
+      // The newest spec's type decides between a list and a map when old specs described both.
+      const preferMap = type.startsWith('map<') || (segment === '{}' && !type.startsWith('array<'));
+      if (preferMap && index.prefixes.has(`${current}{}`)) current = `${current}{}`;
+      else if (index.prefixes.has(`${current}[]`) || index.records.has(`${current}[]`)) current = `${current}[]`;
       else if (index.prefixes.has(`${current}{}`)) current = `${current}{}`;
-      else if (current && (FREE_FORM_TYPE.test(type) || type.startsWith('array<'))) return current;
+      else if (isFreeForm(index, current) || (current && type.startsWith('array<'))) return current;
       else if (!current && segment === '[]') current = '[]';
       else return undefined;
       continue;
@@ -100,7 +110,7 @@ export function matchFieldPath(written: string, index: FieldIndex): string | und
       current = `${current}{}`;
       continue;
     }
-    if (current && FREE_FORM_TYPE.test(index.records.get(current)?.facts.type ?? '')) return current;
+    if (isFreeForm(index, current)) return current;
     return undefined;
   }
   return current === '' ? undefined : current;
@@ -201,6 +211,7 @@ function matchUsage(usage: RawUsage, index: CompatIndex, fieldIndexFor: FieldInd
   }
   const bodyFields = fieldIndexFor(operation, 'body', false);
   const libraryBody = new Set(usage.libraryBody ?? []);
+  const unmatched: string[] = [];
   for (const path of unique([...bodyPaths, ...libraryBody])) {
     const canonical = matchFieldPath(path, bodyFields);
     const record = canonical ? recordFor(canonical, bodyFields) : undefined;
@@ -211,11 +222,13 @@ function matchUsage(usage: RawUsage, index: CompatIndex, fieldIndexFor: FieldInd
       result.body.push(canonical);
     } else {
       // Keys the library adds itself are on the wire but not the caller's typo.
-      result.body.push(path);
+      unmatched.push(path);
       if (path.includes('{}')) result.dynamic.push(`body: a key of ${path.slice(0, path.indexOf('{}')).replace(/\.$/, '')} is computed`);
       else if (!libraryBody.has(path)) result.unknown.body.push(path);
     }
   }
+  // Below a key no version knows, every sub-key is unknown too: report the outermost, as sent.
+  result.body.push(...dropDescendants(unmatched));
   const responseFields = fieldIndexFor(operation, 'response', true);
   for (const path of unique(usage.response)) {
     const canonical = matchFieldPath(path, responseFields);

@@ -79,6 +79,7 @@ export async function scanProject(scanOptions: ScanOptions): Promise<ScanResult>
   findings.push(...analyseCode(codeTexts, texts, { ...options, localPackages }, settingsInScripts, notes));
 
   const usages = matchUsages(sortByPosition(findings.flatMap((finding) => finding.usages)), options.index);
+  attachSourceLines(usages, texts);
   notes.push(...findings.flatMap((finding) => finding.notes));
   return {
     schemaVersion: SCAN_SCHEMA_VERSION,
@@ -209,6 +210,16 @@ function summarize(usages: ScanUsage[], files: number, index: CompatIndex): Scan
     dynamicUsages: usages.filter((usage) => usage.dynamic.length > 0).length,
     setBy,
   };
+}
+
+function attachSourceLines(usages: ScanUsage[], texts: Map<string, ReadFile>): void {
+  const lines = new Map<string, string[]>();
+  for (const usage of usages) {
+    const text = texts.get(usage.file)?.text;
+    if (text === undefined) continue;
+    if (!lines.has(usage.file)) lines.set(usage.file, text.split(/\r?\n/));
+    usage.sourceLine = lines.get(usage.file)![usage.line - 1]?.trim();
+  }
 }
 
 function compareText(a: string, b: string): number {

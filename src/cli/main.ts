@@ -2,10 +2,12 @@ import yargs, { type Argv } from 'yargs';
 import { isCompatError } from '../errors.js';
 import { packageVersion } from '../packageRoot.js';
 import { CliContext, type CliIo } from './cliContext.js';
+import { registerAuditCommand } from './commands/auditCommand.js';
 import { registerDiffCommand } from './commands/diffCommand.js';
 import { registerExplainCommand } from './commands/explainCommand.js';
 import { registerLintCommand } from './commands/lintCommand.js';
 import { registerMatrixCommand } from './commands/matrixCommand.js';
+import { registerReportCommand } from './commands/reportCommand.js';
 import { registerScanCommand } from './commands/scanCommand.js';
 import { registerSpecsCommand } from './commands/specsCommand.js';
 import { registerVersionsCommand } from './commands/versionsCommand.js';
@@ -20,10 +22,12 @@ export type CommandRegistrar = (parser: Argv, context: CliContext) => Argv;
 const COMMANDS: CommandRegistrar[] = [
   registerScanCommand,
   registerLintCommand,
+  registerAuditCommand,
   registerExplainCommand,
   registerDiffCommand,
   registerVersionsCommand,
   registerMatrixCommand,
+  registerReportCommand,
   registerSpecsCommand,
 ];
 

@@ -2,7 +2,7 @@ import type { ScanUsage } from '../analyser/matchUsages.js';
 import type { ScanResult } from '../analyser/scanProject.js';
 import type { FeatureRecord } from '../database/compatDatabase.js';
 import type { CompatIndex } from '../database/compatIndex.js';
-import type { ConfiguredSeverity } from './finding.js';
+import type { ConfiguredSeverity, FindingSeverity } from './finding.js';
 import type { SpokenVersion } from './spokenVersion.js';
 import type { TargetDaemon } from './targets.js';
 
@@ -36,6 +36,12 @@ export interface RuleReport {
   targets?: TargetDaemon[];
   /** Override the position (a version setting, a directive). */
   at?: { file: string; line: number; column: number };
+  /**
+   * A lower severity for this report than the rule's (unversioned-request reports calls
+   * that read no response field as info). It only ever lowers: the finding gets the
+   * lower of this and the rule's configured severity.
+   */
+  severity?: FindingSeverity;
 }
 
 export interface RuleContext {

@@ -37,8 +37,9 @@ const SEVERITY: Record<Exclude<ConfiguredSeverity, 'off'>, FindingSeverity> = { 
 /** Runs every enabled rule over a scan and returns the findings, sorted, with suppressions applied. */
 export function runLint(options: LintOptions): LintResult {
   const findings: Finding[] = [];
+  const sourceLines = new WeakMap<Finding, string>();
   for (const rule of options.rules) {
-    const setting = options.settings?.[rule.id] ?? { severity: rule.defaultSeverity, options: {} };
+    const setting = settingFor(rule, options);
     if (setting.severity === 'off') continue;
     const severity = SEVERITY[setting.severity];
     const context: RuleContext = {
@@ -50,36 +51,69 @@ export function runLint(options: LintOptions): LintResult {
       speaks: (usage, daemon) => spokenVersion(usage, daemon),
       describeTargets: (targets) => describeTargets(targets, options.index.database.engines),
       isPresentAt: (feature, version) => CompatIndex.isPresentAt(feature, version),
-      report: (report) => findings.push(toFinding(rule, severity, report)),
+      report: (report) => findings.push(toFinding(rule, severity, report, sourceLines)),
     };
     rule.check(context);
   }
   const sorted = dedupe(findings).sort(compareFindings);
-  assignFingerprints(sorted);
+  assignFingerprints(sorted, sourceLines);
   const unusedDirectives = applyDirectives(sorted, options.directives ?? []);
+  const unused = unusedDirectiveFindings(unusedDirectives, options);
+  const all = unused.length > 0 ? [...sorted, ...unused].sort(compareFindings) : sorted;
   if (options.baseline) {
-    for (const finding of sorted) if (!finding.suppression && options.baseline.has(finding.fingerprint)) finding.suppression = { kind: 'baseline' };
+    for (const finding of all) if (!finding.suppression && options.baseline.has(finding.fingerprint)) finding.suppression = { kind: 'baseline' };
   }
-  return { findings: sorted, unusedDirectives };
+  return { findings: all, unusedDirectives };
 }
 
-function toFinding(rule: LintRule, severity: FindingSeverity, report: RuleReport): Finding {
-  const template = rule.messages[report.messageId];
-  if (!template) throw new Error(`rule ${rule.id} reported unknown message id "${report.messageId}"`);
+function settingFor(rule: LintRule, options: LintOptions): RuleSetting {
+  return options.settings?.[rule.id] ?? { severity: rule.defaultSeverity, options: {} };
+}
+
+/** The rule that reports directives that suppressed nothing (rules/unused-suppression.ts). */
+export const UNUSED_SUPPRESSION_RULE_ID = 'unused-suppression';
+
+/** Each unused directive as a finding of unused-suppression, at the directive, when that rule is enabled. */
+function unusedDirectiveFindings(directives: SuppressionDirective[], options: LintOptions): Finding[] {
+  const rule = options.rules.find((candidate) => candidate.id === UNUSED_SUPPRESSION_RULE_ID);
+  if (!rule || directives.length === 0) return [];
+  const configured = settingFor(rule, options).severity;
+  if (configured === 'off') return [];
+  const findings = directives.map((directive): Finding => {
+    const messageId = directive.rules.length > 0 ? 'unusedForRules' : 'unused';
+    const rendered = renderFor(rule, SEVERITY[configured], messageId, { rules: directive.rules.join(', ') });
+    return { file: directive.file, line: directive.line, column: directive.column, ...rendered, targets: [], endpoint: null, feature: null, fingerprint: '' };
+  });
+  assignFingerprints(findings, new WeakMap());
+  return findings;
+}
+
+function renderFor(rule: LintRule, severity: FindingSeverity, messageId: string, data: Record<string, string>) {
+  const template = rule.messages[messageId];
+  if (!template) throw new Error(`rule ${rule.id} reported unknown message id "${messageId}"`);
+  return { ruleId: rule.id, severity, messageId, data, message: renderMessage(template, data) };
+}
+
+const SEVERITY_RANK: Record<FindingSeverity, number> = { info: 0, warning: 1, error: 2 };
+
+/** A report may lower its rule's severity, never raise it. */
+function lowerOf(configured: FindingSeverity, requested: FindingSeverity | undefined): FindingSeverity {
+  return requested !== undefined && SEVERITY_RANK[requested] < SEVERITY_RANK[configured] ? requested : configured;
+}
+
+function toFinding(rule: LintRule, severity: FindingSeverity, report: RuleReport, sourceLines: WeakMap<Finding, string>): Finding {
   const at = report.at ?? { file: report.usage.file, line: report.usage.line, column: report.usage.column };
   const usage: ScanUsage = report.usage;
-  return {
+  const finding: Finding = {
     ...at,
-    ruleId: rule.id,
-    severity,
-    messageId: report.messageId,
-    data: report.data,
-    message: renderMessage(template, report.data),
+    ...renderFor(rule, lowerOf(severity, report.severity), report.messageId, report.data),
     targets: (report.targets ?? []).map((target) => target.label),
     endpoint: usage.method && usage.path ? `${usage.method} ${usage.path}` : null,
     feature: report.feature ? describeFeature(report.feature) : null,
     fingerprint: '',
   };
+  if (!report.at && usage.sourceLine) sourceLines.set(finding, usage.sourceLine);
+  return finding;
 }
 
 function compareText(a: string, b: string): number {
@@ -108,12 +142,15 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
-/** Stable across runs and line moves: rule, file, endpoint, feature, message id, and the occurrence count. */
-function assignFingerprints(findings: Finding[]): void {
+/**
+ * Stable across runs and line moves: rule, file, endpoint, feature, message, the text
+ * of the source line, and a count among findings identical in all of these.
+ */
+function assignFingerprints(findings: Finding[], sourceLines: WeakMap<Finding, string>): void {
   const occurrences = new Map<string, number>();
   for (const finding of findings) {
     const base = createHash('sha256')
-      .update([finding.ruleId, finding.file, finding.endpoint ?? '', finding.feature ?? '', finding.messageId, JSON.stringify(finding.data)].join('\u0000'))
+      .update([finding.ruleId, finding.file, finding.endpoint ?? '', finding.feature ?? '', finding.messageId, JSON.stringify(finding.data), sourceLines.get(finding) ?? ''].join('\u0000'))
       .digest('hex')
       .slice(0, 20);
     const count = (occurrences.get(base) ?? 0) + 1;

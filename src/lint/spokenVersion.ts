@@ -3,7 +3,7 @@ import { compareApiVersions, type ApiVersion } from '../versions/apiVersion.js';
 import type { TargetDaemon } from './targets.js';
 
 /**
- * Which API version a request speaks against a daemon (see docs/version-model.md):
+ * Which API version a request speaks against a daemon (see docs/targets.md):
  * - a pinned request speaks its pin, and the daemon refuses a pin outside its range;
  * - an unpinned request speaks the daemon's newest version, so upgrading the daemon
  *   changes what it means and what comes back;

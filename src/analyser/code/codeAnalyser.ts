@@ -363,7 +363,18 @@ export class CodeAnalyser {
       return { kind: 'array', elements: [{ kind: 'response', responseOf: { call }, path: [] }, container], open: false };
     }
     if (method.result.kind === 'response') return { kind: 'response', responseOf: { call }, path: [] };
+    // stats({ stream: false }) and similar resolve one decoded document instead of a stream.
+    if (method.result.kind === 'stream' && this.requestsNoStream(call, method.optionsArg)) return { kind: 'response', responseOf: { call }, path: [] };
     return UNKNOWN(`${method.className}.${method.name} result`);
+  }
+
+  private requestsNoStream(call: CallExpression, optionsArg: number | null): boolean {
+    const node = optionsArg === null ? undefined : call.getArguments()[optionsArg];
+    if (!node) return false;
+    return alternatives(this.resolver.resolve(node)).some((option) => {
+      const stream = option.kind === 'object' ? option.properties.get('stream') : undefined;
+      return stream?.kind === 'boolean' && !stream.value;
+    });
   }
 
   /** `res.json()` of fetch, `got(...).json()`, undici `body.json()`. */
@@ -406,14 +417,14 @@ export class CodeAnalyser {
     if (!className) return undefined;
     const library = this.librariesInUse().find((candidate) => hasClientClass(candidate, className));
     if (!library) return undefined;
-    return { kind: 'client', client: { library, className, pin: undefined } };
+    return { kind: 'client', client: { library, className, pin: unknownPinOf(library) } };
   }
 
   private instanceOfType(specifier: string, member: string[]): AbstractValue | undefined {
     const clientClass = clientClassOfModule(specifier, member);
     if (!clientClass) return undefined;
     this.libraries.add(clientClass.library);
-    return { kind: 'client', client: { ...clientClass, pin: undefined } };
+    return { kind: 'client', client: { ...clientClass, pin: unknownPinOf(clientClass.library) } };
   }
 
   /**
@@ -498,6 +509,11 @@ function requestScope(call: Node): Node {
   return scope ?? call.getSourceFile();
 }
 
+/** A client traced only by type or name: its pin is unknown, except where the library cannot pin at all. */
+function unknownPinOf(library: ClientLibrary): null | undefined {
+  return library === 'docker-node-sdk' ? null : undefined;
+}
+
 function isDockerodeRun(method: { className: string; name: string; source: string }): boolean {
   return method.className === 'Docker' && method.name === 'run' && method.source.startsWith('dockerode/');
 }
@@ -513,10 +529,13 @@ function isOutermostAccess(node: Node): boolean {
 const VALUE_METHODS = new Set([
   'map', 'filter', 'forEach', 'find', 'some', 'every', 'includes', 'indexOf', 'join', 'slice', 'toString', 'startsWith', 'endsWith',
   'split', 'replace', 'trim', 'toLowerCase', 'toUpperCase', 'length', 'keys', 'values', 'entries', 'reduce', 'flatMap', 'sort', 'concat', 'at', 'then', 'catch',
+  // Streams (logs, attach, events): their methods are not response fields.
+  'on', 'once', 'off', 'pipe', 'destroy', 'removeListener', 'resume', 'pause', 'setEncoding', 'read',
 ]);
 
-/** `info.Names.join(',')` reads `Names`, not `Names.join`. */
+/** `info.Names.join(',')` reads `Names`, not `Names.join`; `stream.on(...)` reads nothing. */
 function trimMethodCall(node: Node, value: AbstractValue): AbstractValue {
+  if (value.kind === 'oneOf') return { kind: 'oneOf', options: value.options.map((option) => trimMethodCall(node, option)) };
   if (value.kind !== 'response' || value.path.length === 0) return value;
   const last = value.path[value.path.length - 1];
   const parent = node.getParent();

@@ -8,8 +8,6 @@ import { flattenOptionKeys, topLevelKeys } from './optionKeys.js';
 import { recogniseModemDial } from './modemDial.js';
 
 const AUTH_KEYS = new Set(['username', 'password', 'auth', 'serveraddress', 'identitytoken', 'registrytoken', 'email']);
-/** Headers the HTTP layer adds for the transport itself; not part of the API's contract. */
-const TRANSPORT_HEADERS = new Set(['content-type', 'connection', 'upgrade']);
 
 /** `docker.createContainer({...})`, `container.start()`, `docker.container.list()`: the requests a client method sends. */
 export function recogniseClientCall(call: CallExpression, analyser: CodeAnalyser): FoundUsage[] | undefined {
@@ -39,10 +37,13 @@ export function recogniseClientCall(call: CallExpression, analyser: CodeAnalyser
     const node = optionsArgument(call, method, request);
     return node ? analyser.resolveThroughCallers(node) : undefined;
   };
-  return method.requests
-    .map((request, index) => ({ request, index }))
-    .filter(({ request }) => requestConditionHolds(request, optionsValue(request)))
-    .map(({ request, index }) => buildUsage(call, at, client!, method, request, index, analyser));
+  const sent = method.requests.map((request, index) => ({ request, index })).filter(({ request }) => requestConditionHolds(request, optionsValue(request)));
+  // buildImage adds `session` to the build only with the BuildKit session request it opens first.
+  const withoutSession = sent.some(({ request }) => request.path === '/session') ? undefined : 'session';
+  return sent.map(({ request, index }) => {
+    const adjusted = withoutSession && request.fixedQuery?.includes(withoutSession) ? { ...request, fixedQuery: request.fixedQuery.filter((name) => name !== withoutSession) } : request;
+    return buildUsage(call, at, client!, method, adjusted, index, analyser);
+  });
 }
 
 /** `client[action]()`: a client method chosen at run time; the endpoint cannot be known. */
@@ -161,7 +162,10 @@ function buildUsage(
     if (call.getArguments()[argumentIndex]) usage.query.push(wireName);
   }
   usage.headers.push(...authHeaders(call, request, optionsNode, analyser));
-  const resultIsThisRequest = method.result.kind === 'response' && method.result.request === requestIndex;
+  // node-docker-api objects made by a request keep its response in `.data`: the last request's reads.
+  const resultIsThisRequest =
+    (method.result.kind === 'response' && method.result.request === requestIndex) ||
+    ((method.result.kind === 'object' || method.result.kind === 'stream') && requestIndex === method.requests.length - 1);
   return { usage, callNode: call, receivesResponse: resultIsThisRequest };
 }
 
@@ -217,19 +221,22 @@ function hasAuthKeys(value: AbstractValue): boolean {
 
 /** X-Registry-Auth / X-Registry-Config, when the call gives credentials. */
 export function authHeaders(call: CallExpression, request: ClientRequest, optionsNode: Node | undefined, analyser: CodeAnalyser): string[] {
-  const headers = (request.headers ?? []).filter((header) => !TRANSPORT_HEADERS.has(header.toLowerCase()));
-  if (headers.length === 0) return [];
+  if (!request.headers || request.headers.length === 0) return [];
   const options = optionsNode ? analyser.resolver.resolve(optionsNode) : undefined;
   const sent: string[] = [];
   const optionHas = (key: string) => options !== undefined && alternatives(options).some((option) => option.kind === 'object' && option.properties.has(key));
   const credentialsArgument = call
     .getArguments()
     .some((argument) => argument !== optionsNode && hasAuthKeys(analyser.resolver.resolve(argument)));
-  for (const header of headers) {
+  const hijacked = options !== undefined && alternatives(options).some((option) => option.kind === 'object' && option.properties.get('hijack')?.kind === 'boolean' && (option.properties.get('hijack') as { value: boolean }).value);
+  for (const header of request.headers ?? []) {
     const lower = header.toLowerCase();
     if (lower === 'x-registry-auth' && (optionHas('authconfig') || credentialsArgument)) sent.push(header);
     else if (lower === 'x-registry-config' && optionHas('registryconfig')) sent.push(header);
-    else if (lower !== 'x-registry-auth' && lower !== 'x-registry-config') sent.push(header);
+    // A hijacked connection asks for an upgrade; a tar body says so in Content-Type (POST /build has it as a parameter).
+    else if ((lower === 'connection' || lower === 'upgrade') && hijacked) sent.push(header);
+    else if (lower === 'content-type' && request.bodyIsStream) sent.push(header);
+    else if (!['x-registry-auth', 'x-registry-config', 'connection', 'upgrade', 'content-type'].includes(lower)) sent.push(header);
   }
   return sent;
 }

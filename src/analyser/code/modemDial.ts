@@ -82,4 +82,6 @@ function fillFromDialOptions(usage: RawUsage, properties: Map<string, AbstractVa
   }
   if (properties.has('authconfig')) usage.headers.push('X-Registry-Auth');
   if (properties.has('registryconfig')) usage.headers.push('X-Registry-Config');
+  const hijack = properties.get('hijack');
+  if (hijack?.kind === 'boolean' && hijack.value) usage.headers.push('Connection', 'Upgrade');
 }

@@ -662,11 +662,11 @@ export class ValueResolver {
       });
       return concatValues(pieces, holeName);
     }
-    if (name === 'map' && args[0] && receiver.kind !== 'response') {
+    if (name === 'map' && args[0]) {
       const callback = this.resolve(args[0], context);
       if (callback.kind === 'function') {
         // Over an unknown list the callback still says what each element looks like.
-        const elements = receiver.kind === 'array' ? receiver.elements : [UNKNOWN('element of a list')];
+        const elements = receiver.kind === 'array' ? receiver.elements : [receiver.kind === 'response' ? elementOf(receiver) : UNKNOWN('element of a list')];
         return { kind: 'array', elements: elements.map((element) => this.invokeWithValues(callback.node, [element], context)), open: receiver.kind === 'array' ? receiver.open : false };
       }
     }
@@ -913,7 +913,11 @@ export function functionDeclaringParameter(node: Node, names: string[]): Node | 
 function propertyPathOn(left: Node, symbol: MorphSymbol): string[] | undefined {
   const path: string[] = [];
   let current: Node = left;
-  while (Node.isPropertyAccessExpression(current) || Node.isElementAccessExpression(current)) {
+  while (Node.isPropertyAccessExpression(current) || Node.isElementAccessExpression(current) || Node.isNonNullExpression(current) || Node.isParenthesizedExpression(current)) {
+    if (Node.isNonNullExpression(current) || Node.isParenthesizedExpression(current)) {
+      current = current.getExpression();
+      continue;
+    }
     if (Node.isPropertyAccessExpression(current)) path.unshift(current.getName());
     else {
       // `bindings[`${port}/tcp`] = ...`: a key we cannot name, under a map.

@@ -1,7 +1,11 @@
+import { commandProgram, programIndex, programName } from './commandWords.js';
 import { parseCurlArguments } from './curlCommand.js';
 import { dockerCliCommand } from './dockerCli.js';
 import { engineUsages } from './engineRequest.js';
+import { outputIsConsumed, responseReads } from './responseReads.js';
+import type { SourcePosition } from '../usage.js';
 import type { ScanContext } from './scanContext.js';
+import { ShellScript, type ExpandedWords, type ExpansionScope } from './shellScript.js';
 import { MAX_NESTING, tokenizeShell, type ShellCommand, type ShellDialect } from './shellTokenizer.js';
 import { literalText, sourceText, splitExpansions, type ShellWord } from './shellWords.js';
 import { RegionBuilder, type LineColumn, type TextRegion } from './textRegion.js';
@@ -14,27 +18,19 @@ export interface ShellScanOptions {
   reportCli: boolean;
 }
 
-/** Words before the program that only set up how it runs (`sudo -E`, `timeout 5`, `if`, compose's `CMD`). */
-const WRAPPERS = new Set(['sudo', 'doas', 'exec', 'command', 'builtin', 'nohup', 'time', 'nice', 'ionice', 'timeout', 'env', 'stdbuf', 'unbuffer', 'if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', '{', 'CMD']);
-const WRAPPER_OPTIONS_WITH_VALUE: Record<string, ReadonlySet<string>> = {
-  sudo: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U']),
-  doas: new Set(['-u', '-C']),
-  env: new Set(['-u', '-C', '-S']),
-  nice: new Set(['-n']),
-  ionice: new Set(['-c', '-n']),
-  timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
-  stdbuf: new Set(['-i', '-o', '-e']),
-};
+/** The script a nested one (`sh -c '...'`, `bash <<EOF`) runs in, for the variables it sets. */
+type EnclosingScript = { script: ShellScript; scope: ExpansionScope } | null;
+
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ash', 'ksh']);
-const ASSIGNMENT_PREFIX = /^[A-Za-z_][A-Za-z0-9_]*\+?=/;
 const INLINE_SCRIPT_FLAG = /^-[A-Za-z]*c[A-Za-z]*$/;
 
 /** Tokenizes shell text (all of the region, or a range of it) and records what its commands do. */
-export function scanShellText(region: TextRegion, context: ScanContext, options: ShellScanOptions, range?: { start: number; end: number }, depth = 0): void {
+export function scanShellText(region: TextRegion, context: ScanContext, options: ShellScanOptions, range?: { start: number; end: number }, depth = 0, enclosing: EnclosingScript = null): void {
   if (depth > MAX_NESTING) return;
   const { commands, problems } = tokenizeShell(region.text, options.dialect, range, depth);
   for (const problem of problems) context.note('warning', problem.message, region.position(problem.offset).line);
-  for (const command of commands) analyseCommand(command, region, context, options, depth);
+  const script = new ShellScript(region, commands, enclosing);
+  for (const command of commands) analyseCommand(command, region, context, options, depth, script);
 }
 
 /** An exec-form command (`["curl", "-f", "http://..."]`): each argument is one word, at its place in the file. */
@@ -51,88 +47,114 @@ export function scanArgv(items: ReadonlyArray<{ text: string; at: LineColumn }>,
     words.push({ parts: splitExpansions(item.text), start: offset, end: offset + item.text.length, verbatim: true });
     offset += item.text.length;
   }
-  analyseCommand({ words, stdin: null, hereDocuments: [] }, builder.build(), context, options, 0);
+  analyseCommand({ words, stdin: null, hereDocuments: [] }, builder.build(), context, options, 0, null);
 }
 
-function analyseCommand(command: ShellCommand, region: TextRegion, context: ScanContext, options: ShellScanOptions, depth: number): void {
+function analyseCommand(command: ShellCommand, region: TextRegion, context: ScanContext, options: ShellScanOptions, depth: number, script: ShellScript | null): void {
   collectVersionSettings(command.words, region, context);
-  const at = programIndex(command.words);
-  const programWord = at === -1 ? null : command.words[at];
-  const program = programWord ? programName(programWord) : null;
-  const args = command.words.slice(at + 1);
-  if (programWord && (program === 'curl' || program === 'wget')) {
-    const parsed = program === 'curl' ? parseCurlArguments(args, command.stdin) : parseWgetArguments(args);
-    context.findings.usages.push(...engineUsages(parsed, context.atOffset(region, programWord.start), context.index));
-  } else if (programWord && (program === 'docker' || program === 'docker-compose') && options.reportCli) {
-    context.findings.cliInvocations.push({ ...context.atOffset(region, programWord.start), command: dockerCliCommand(program, args) });
+  const scope = script?.scopeOf(command) ?? null;
+  const expanded = script && scope ? script.expandWords(command.words, scope) : { words: command.words, usesPositional: false };
+  // A call of a script function named like a program (`curl() { command curl ...; }`) is reported through the function.
+  const program = script?.isFunctionCall(command) ? null : commandProgram(expanded.words);
+  if (program && (program.name === 'curl' || program.name === 'wget')) {
+    reportHttpCommand(command, program.name, expanded, region, context, script, scope);
+  } else if (program && (program.name === 'docker' || program.name === 'docker-compose') && options.reportCli) {
+    context.findings.cliInvocations.push({ ...context.atOffset(region, program.word.start), command: dockerCliCommand(program.name, program.args) });
   }
-  const runsInlineScript = program !== null && SHELLS.has(program) && scanInlineScript(args, region, context, options, depth);
-  const runsHereDocument = command.words.length === 0 || (program !== null && SHELLS.has(program) && !runsInlineScript);
+  // Inline scripts and here-documents are read from the text as written.
+  const at = programIndex(command.words);
+  const written = at === -1 ? null : programName(command.words[at]);
+  const args = command.words.slice(at + 1);
+  const inner: EnclosingScript = script && scope ? { script, scope } : null;
+  const runsInlineScript = written !== null && SHELLS.has(written) && scanInlineScript(args, region, context, options, depth, inner);
+  const runsHereDocument = command.words.length === 0 || (written !== null && SHELLS.has(written) && !runsInlineScript);
   for (const body of command.hereDocuments) {
-    if (runsHereDocument) scanShellText(region, context, options, body, depth + 1);
+    if (runsHereDocument) scanShellText(region, context, options, body, depth + 1, inner);
     else collectEnvFileLines(region, body, context);
   }
 }
 
-/** Index of the word naming the program, after assignments and wrappers; -1 when there is none. */
-function programIndex(words: readonly ShellWord[]): number {
-  let index = 0;
-  while (index < words.length) {
-    const first = words[index].parts[0];
-    if (first && !first.expansion && ASSIGNMENT_PREFIX.test(first.text)) {
-      index++;
-      continue;
-    }
-    const text = literalText(words[index].parts);
-    if (text === null || !WRAPPERS.has(text)) return index;
-    index = skipWrapperArguments(words, index + 1, text);
+/**
+ * A curl or wget command: one usage per Engine request. In a shell function whose URL
+ * or options use the function's arguments (`api() { curl ... "$1"; }`), one per call of
+ * the function instead, at the call, with the call's arguments in place of `$1`...
+ */
+function reportHttpCommand(
+  command: ShellCommand,
+  tool: 'curl' | 'wget',
+  expanded: ExpandedWords,
+  region: TextRegion,
+  context: ScanContext,
+  script: ShellScript | null,
+  scope: ExpansionScope | null,
+): void {
+  const fn = scope?.fn ?? null;
+  const calls = script && fn && expanded.usesPositional ? script.callsOf(fn) : [];
+  if (!script || !scope || calls.length === 0) {
+    const stdin = script && scope && command.stdin ? script.expandText(command.stdin, scope) : command.stdin;
+    const reads = script ? responseReads(script, command) : [];
+    reportRequests(expanded.words, stdin, tool, programPosition(expanded.words, region, context), reads, context);
+    return;
   }
-  return -1;
-}
-
-function skipWrapperArguments(words: readonly ShellWord[], from: number, wrapper: string): number {
-  const withValue = WRAPPER_OPTIONS_WITH_VALUE[wrapper] ?? new Set<string>();
-  let index = from;
-  for (let text = wordText(words, index); text?.startsWith('-') && text !== '-'; text = wordText(words, index)) {
-    index += withValue.has(text) ? 2 : 1;
+  // The function's own reads of the output apply at every call; if it hands the output back, the caller's do.
+  const ownReads = outputIsConsumed(script, command) ? responseReads(script, command) : null;
+  for (const call of calls) {
+    const callScope = script.scopeOf(call.command);
+    const args = script.expandWords(call.args, callScope).words;
+    const callFor: ExpansionScope = { ...scope, args };
+    const words = script.expandWords(command.words, callFor).words;
+    const stdin = command.stdin ? script.expandText(command.stdin, callFor) : null;
+    const reads = ownReads ?? responseReads(script, call.command);
+    reportRequests(words, stdin, tool, context.atOffset(region, call.nameWord.start), reads, context);
   }
-  // `timeout 5 curl ...`, `timeout 2m curl ...`: the duration comes before the program.
-  if (wrapper === 'timeout' && /^\d+(\.\d+)?[smhd]?$/.test(wordText(words, index) ?? '')) index++;
-  return index;
 }
 
-function wordText(words: readonly ShellWord[], index: number): string | null {
-  return index < words.length ? literalText(words[index].parts) : null;
+function reportRequests(
+  words: readonly ShellWord[],
+  stdin: ShellCommand['stdin'],
+  tool: 'curl' | 'wget',
+  at: SourcePosition | null,
+  reads: readonly string[],
+  context: ScanContext,
+): void {
+  const program = commandProgram(words);
+  if (!program || !at) return;
+  const parsed = tool === 'curl' ? parseCurlArguments(program.args, stdin) : parseWgetArguments(program.args);
+  for (const usage of engineUsages(parsed, at, context.index)) {
+    usage.response = [...reads];
+    context.findings.usages.push(usage);
+  }
 }
 
-/** `/usr/bin/curl` -> `curl`. */
-function programName(word: ShellWord): string | null {
-  const text = literalText(word.parts);
-  return text === null ? null : text.slice(text.lastIndexOf('/') + 1).replace(/\.exe$/i, '');
+function programPosition(words: readonly ShellWord[], region: TextRegion, context: ScanContext): SourcePosition | null {
+  const program = commandProgram(words);
+  return program ? context.atOffset(region, program.word.start) : null;
 }
 
 /** `sh -c 'curl ...'`, `bash -ec "..."`: the script runs too. Returns whether there was one. */
-function scanInlineScript(args: readonly ShellWord[], region: TextRegion, context: ScanContext, options: ShellScanOptions, depth: number): boolean {
+function scanInlineScript(args: readonly ShellWord[], region: TextRegion, context: ScanContext, options: ShellScanOptions, depth: number, enclosing: EnclosingScript): boolean {
   const flag = args.findIndex((word) => INLINE_SCRIPT_FLAG.test(literalText(word.parts) ?? ''));
   if (flag === -1) return false;
   const script = args.slice(flag + 1).find((word) => !(literalText(word.parts) ?? '').startsWith('-'));
   if (!script || depth >= MAX_NESTING) return true;
   const written = region.text.slice(script.start, script.end);
   if (script.verbatim || !/['"\\$`]/.test(written)) {
-    scanShellText(region, context, options, { start: script.start, end: script.end }, depth + 1);
+    scanShellText(region, context, options, { start: script.start, end: script.end }, depth + 1, enclosing);
   } else if (/^'[^']*'$/.test(written)) {
-    scanShellText(region, context, options, { start: script.start + 1, end: script.end - 1 }, depth + 1);
+    scanShellText(region, context, options, { start: script.start + 1, end: script.end - 1 }, depth + 1, enclosing);
   } else {
     // Quoted with escapes or expansions: read the text the outer shell hands over, placed at the word.
     const opening = region.position(script.start);
     const inner = new RegionBuilder().append(sourceText(script.parts), { line: opening.line, column: opening.column + (/^["']/.test(written) ? 1 : 0) });
-    scanShellText(inner.build(), context, options, undefined, depth + 1);
+    scanShellText(inner.build(), context, options, undefined, depth + 1, enclosing);
   }
   return true;
 }
 
 function collectVersionSettings(words: readonly ShellWord[], region: TextRegion, context: ScanContext): void {
   for (const word of words) {
+    // A make variable's value put in the recipe is reported where the variable is set, not here.
+    if (region.isSubstituted?.(word.start)) continue;
     const assigned = versionAssignedInWord(word.parts);
     if (assigned) context.findings.versionSettings.push({ ...context.atOffset(region, word.start), ...assigned });
   }

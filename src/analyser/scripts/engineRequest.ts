@@ -23,8 +23,11 @@ const ENGINE_ROOTS = new Set([
   '_ping', 'auth', 'build', 'commit', 'configs', 'containers', 'distribution', 'events', 'exec', 'grpc', 'images', 'info',
   'networks', 'nodes', 'plugins', 'secrets', 'services', 'session', 'swarm', 'system', 'tasks', 'version', 'volumes',
 ]);
-/** Headers every HTTP client sets; not reported, as the JS/TS recogniser does not either. */
-const TRANSPORT_HEADERS = new Set(['content-type', 'content-length', 'host', 'accept', 'connection']);
+/**
+ * Headers every HTTP client sets; not reported, as the JS/TS recogniser does not either.
+ * A Content-Type written by hand with -H is reported: it says what the body is.
+ */
+const TRANSPORT_HEADERS = new Set(['content-length', 'host', 'accept', 'connection']);
 
 /** One RawUsage per URL of the command that goes to a Docker daemon. */
 export function engineUsages(command: HttpCommand, at: SourcePosition, index: CompatIndex | undefined): RawUsage[] {

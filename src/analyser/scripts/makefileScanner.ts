@@ -1,4 +1,5 @@
 import { scanShellText, type ShellScanOptions } from './commandScanner.js';
+import { lastContinuedLine, MakeVariables } from './makeVariables.js';
 import type { ScanContext } from './scanContext.js';
 import type { LineIndex } from './textRegion.js';
 import { versionValue } from './versionSettings.js';
@@ -13,6 +14,7 @@ const RULE = /^[^\t#:=][^#=]*?:(?![=:]?=)/;
 
 /** Recipes (make dialect: `$$VAR` is the shell's), inline `target: ; cmd` recipes, `$(shell ...)`, and DOCKER_API_VERSION assignments. */
 export function scanMakefile(lines: LineIndex, context: ScanContext): void {
+  const variables = MakeVariables.collect(lines);
   let seenRule = false;
   let inDefine = false;
   let line = 1;
@@ -20,52 +22,54 @@ export function scanMakefile(lines: LineIndex, context: ScanContext): void {
     const text = lines.lineText(line);
     const last = lastContinuedLine(lines, line);
     if (inDefine) inDefine = !/^\s*endef\b/.test(text);
-    else if (text.startsWith('\t') && seenRule) scanRecipe(lines, line, last, context);
+    else if (text.startsWith('\t') && seenRule) scanRecipe(lines, line, last, variables, context);
     else if (/^\s*define\b/.test(text)) inDefine = true;
     else {
       scanVersionAssignment(text, line, context);
       if (!ANY_ASSIGNMENT.test(text) && RULE.test(text)) {
         seenRule = true;
-        scanInlineRecipe(lines, line, last, context);
-      } else scanShellFunctions(lines, line, last, context);
+        scanInlineRecipe(lines, line, last, variables, context);
+      } else scanShellFunctions(lines, line, last, variables, context);
     }
     line = last + 1;
   }
-}
-
-/** A line ending in an odd number of backslashes continues on the next one. */
-function lastContinuedLine(lines: LineIndex, first: number): number {
-  let line = first;
-  while (line < lines.lineCount && /(?:^|[^\\])(?:\\\\)*\\$/.test(lines.lineText(line))) line++;
-  return line;
 }
 
 function endOfLine(lines: LineIndex, line: number): number {
   return lines.lineStart(line) + lines.lineText(line).length;
 }
 
-function scanRecipe(lines: LineIndex, first: number, last: number, context: ScanContext): void {
+function scanRecipe(lines: LineIndex, first: number, last: number, variables: MakeVariables, context: ScanContext): void {
   const prefix = RECIPE_PREFIX.exec(lines.lineText(first))?.[0].length ?? 0;
   // The tab that starts each continuation line is removed by make; to the shell it is only a blank.
-  scanShellText(lines, context, RECIPE, { start: lines.lineStart(first) + prefix, end: endOfLine(lines, last) });
+  scanMakeShellText(lines, lines.lineStart(first) + prefix, endOfLine(lines, last), variables, context);
 }
 
 /** `target: prerequisites ; command`. */
-function scanInlineRecipe(lines: LineIndex, first: number, last: number, context: ScanContext): void {
+function scanInlineRecipe(lines: LineIndex, first: number, last: number, variables: MakeVariables, context: ScanContext): void {
   const text = lines.lineText(first);
   const semicolon = text.indexOf(';', text.indexOf(':'));
   if (semicolon === -1 || text.slice(0, semicolon).includes('#')) return;
-  scanShellText(lines, context, RECIPE, { start: lines.lineStart(first) + semicolon + 1, end: endOfLine(lines, last) });
+  scanMakeShellText(lines, lines.lineStart(first) + semicolon + 1, endOfLine(lines, last), variables, context);
 }
 
 /** `VERSION := $(shell curl -s ...)`: make runs the argument in a shell. */
-function scanShellFunctions(lines: LineIndex, first: number, last: number, context: ScanContext): void {
+function scanShellFunctions(lines: LineIndex, first: number, last: number, variables: MakeVariables, context: ScanContext): void {
   const start = lines.lineStart(first);
   const text = lines.text.slice(start, endOfLine(lines, last));
   for (let at = text.indexOf('$(shell'); at !== -1; at = text.indexOf('$(shell', at + 1)) {
     const close = matchingParenthesis(text, at + 1);
-    if (close !== -1) scanShellText(lines, context, RECIPE, { start: start + at + '$(shell'.length, end: start + close });
+    if (close !== -1) scanMakeShellText(lines, start + at + '$(shell'.length, start + close, variables, context);
   }
+}
+
+/** Shell text of the Makefile, with the make variables it uses put in place first, as make does. */
+function scanMakeShellText(lines: LineIndex, start: number, end: number, variables: MakeVariables, context: ScanContext): void {
+  const expanded = variables.expandRange(lines, start, end);
+  if (!expanded) return scanShellText(lines, context, RECIPE, { start, end });
+  // `$(Q)curl ...` with `Q = @`: make's prefixes may come out of a variable too.
+  const prefix = /^[ \t@+-]*/.exec(expanded.text)?.[0].length ?? 0;
+  scanShellText(expanded, context, RECIPE, { start: prefix, end: expanded.text.length });
 }
 
 function matchingParenthesis(text: string, open: number): number {

@@ -28,6 +28,8 @@ export interface RequestUrl {
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):(\/+)/;
 const LITERAL_VERSION_SEGMENT = /^v(\d+\.\d+)$/;
+/** `v1.41$1`, `v1.41${ENDPOINT}`: a whole version, then the path comes from an expansion. */
+const VERSION_THEN_EXPANSION = /^v(\d+\.\d{2})(\uE000\d+\uE001[\s\S]*)$/;
 /** `v$API`, `v1.${MINOR}`: a version prefix whose value is not known. */
 const EXPANDED_VERSION_SEGMENT = /^v[\d.]*\uE000\d+\uE001[\d.\uE000\uE001]*$/;
 const LONE_PLACEHOLDER = /^\uE000(\d+)\uE001$/;
@@ -90,6 +92,12 @@ function readPath(url: RequestUrl, rawPath: string, expansions: readonly string[
   const segments = rawPath.split('/').slice(1);
   const first = segments[0] ?? '';
   const literalVersion = LITERAL_VERSION_SEGMENT.exec(first);
+  const versionThenPath = VERSION_THEN_EXPANSION.exec(first);
+  if (versionThenPath) {
+    url.versionPrefix = { version: parseApiVersion(versionThenPath[1]) };
+    url.dynamic.push(`path: the path is ${restorePlaceholders([versionThenPath[2], ...segments.slice(1)].join('/'), expansions)}`);
+    return;
+  }
   if (literalVersion) {
     url.versionPrefix = { version: parseApiVersion(literalVersion[1]) };
     segments.shift();

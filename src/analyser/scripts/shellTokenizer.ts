@@ -13,6 +13,8 @@ export interface ShellCommand {
   stdin: WordPart[] | null;
   /** Here-document bodies as offset ranges, for commands that run them as scripts (`bash <<EOF`, Dockerfile `RUN <<EOF`). */
   hereDocuments: Array<{ start: number; end: number }>;
+  /** The next command of the pipeline (`curl ... | jq ...`), which reads this one's output. */
+  pipeTo?: ShellCommand;
 }
 
 export interface TokenizeProblem {
@@ -75,9 +77,10 @@ class ShellTokenizer {
   ) {
     this.pos = start;
     this.bracketBudget = 4 * (end - start) + 100_000;
-    this.lastCloseParenthesis = text.lastIndexOf(')', end - 1);
-    this.lastSingleQuote = text.lastIndexOf("'", end - 1);
-    this.lastTemplateClose = text.lastIndexOf('}}', end - 2);
+    // Searched within the range only: a Makefile tokenizes each recipe line of a large file on its own.
+    this.lastCloseParenthesis = lastIndexWithin(text, ')', start, end);
+    this.lastSingleQuote = lastIndexWithin(text, "'", start, end);
+    this.lastTemplateClose = lastIndexWithin(text, '}}', start, end);
   }
 
   /** Reads commands up to `closer` (`)` or a backquote) or the end; true when the closer was found. */
@@ -86,8 +89,14 @@ class ShellTokenizer {
     this.closer = closer;
     let command = newCommand();
     let hasRedirect = false;
-    const finish = (): void => {
-      if (command.words.length > 0 || hasRedirect) this.commands.push(command);
+    let pipedFrom: ShellCommand | null = null;
+    /** Ends the current command; `piped` when a `|` or `|&` ends it. An empty command (a newline after `|`) keeps the pipe open. */
+    const finish = (piped = false): void => {
+      if (command.words.length > 0 || hasRedirect) {
+        this.commands.push(command);
+        if (pipedFrom) pipedFrom.pipeTo = command;
+        pipedFrom = piped ? command : null;
+      } else if (!piped && pipedFrom && this.text[this.pos] !== '\n') pipedFrom = null;
       command = newCommand();
       hasRedirect = false;
     };
@@ -110,7 +119,7 @@ class ShellTokenizer {
         this.parseRedirect(command);
         hasRedirect = true;
       } else if (char === ';' || char === '&' || char === '|') {
-        finish();
+        finish(char === '|' && next !== '|');
         this.pos += next === char || (char === '|' && next === '&') ? 2 : 1;
       } else if (char === '(' || char === ')') {
         finish();
@@ -460,4 +469,10 @@ class ShellTokenizer {
 
 function newCommand(): ShellCommand {
   return { words: [], stdin: null, hereDocuments: [] };
+}
+
+/** Last index of `needle` wholly inside `start..end` (end exclusive), or -1. */
+function lastIndexWithin(text: string, needle: string, start: number, end: number): number {
+  const found = text.slice(start, end).lastIndexOf(needle);
+  return found === -1 ? -1 : start + found;
 }

@@ -11,6 +11,8 @@ export interface LineColumn {
 export interface TextRegion {
   readonly text: string;
   position(offset: number): LineColumn;
+  /** Whether the text at the offset is not in the file but a variable's value put in its place (make expansion). */
+  isSubstituted?(offset: number): boolean;
 }
 
 /** Strips a byte-order mark and turns CRLF and lone CR into LF; columns are unchanged by this. */
@@ -54,6 +56,8 @@ export class LineIndex implements TextRegion {
 interface Anchor {
   offset: number;
   at: LineColumn;
+  /** Text standing in for something else in the file: every offset in it is placed at `at`. */
+  substituted?: boolean;
 }
 
 /** Builds a region from pieces of a file (continuation lines, block-scalar lines), each placed where it came from. */
@@ -65,6 +69,14 @@ export class RegionBuilder {
   /** Appends text copied verbatim from the file at `at`. */
   append(piece: string, at: LineColumn): this {
     this.anchors.push({ offset: this.length, at });
+    this.chunks.push(piece);
+    this.length += piece.length;
+    return this;
+  }
+
+  /** Appends text that replaces a reference in the file (a make variable's value): all of it is placed at `at`. */
+  appendSubstitute(piece: string, at: LineColumn): this {
+    this.anchors.push({ offset: this.length, at, substituted: true });
     this.chunks.push(piece);
     this.length += piece.length;
     return this;
@@ -84,13 +96,17 @@ export class RegionBuilder {
   build(): TextRegion {
     const text = this.chunks.join('');
     const anchors = this.anchors.length > 0 ? [...this.anchors] : [{ offset: 0, at: { line: 1, column: 1 } }];
-    return {
+    const region: TextRegion = {
       text,
       position(offset: number): LineColumn {
         const anchor = anchors[lastAtOrBefore(anchors, offset, (entry) => entry.offset)];
-        return { line: anchor.at.line, column: anchor.at.column + (offset - anchor.offset) };
+        return anchor.substituted ? { ...anchor.at } : { line: anchor.at.line, column: anchor.at.column + (offset - anchor.offset) };
       },
     };
+    if (anchors.some((anchor) => anchor.substituted)) {
+      region.isSubstituted = (offset: number): boolean => anchors[lastAtOrBefore(anchors, offset, (entry) => entry.offset)].substituted === true;
+    }
+    return region;
   }
 }
 

@@ -1,7 +1,9 @@
 import type { Argv } from 'yargs';
+import { daemonOption } from '../../daemon/daemonOption.js';
+import { loadConfigOption } from '../../config/loadConfig.js';
 import { CompatError } from '../../errors.js';
 import { DEFAULT_TARGET, resolveTargets } from '../../lint/targets.js';
-import type { CliContext, GlobalOptions } from '../cliContext.js';
+import { writeFileAtomically, type CliContext, type GlobalOptions } from '../cliContext.js';
 
 export interface LintCommandOptions extends GlobalOptions {
   paths: string[];
@@ -11,6 +13,13 @@ export interface LintCommandOptions extends GlobalOptions {
   maxWarnings?: number;
   include?: string[];
   ignore?: string[];
+  /** A file name; false for --no-config. */
+  config?: string | string[] | false;
+  /** `--daemon` alone is '' (DOCKER_HOST or the local socket). */
+  daemon?: string | string[];
+  daemonTimeout?: number;
+  baseline?: string;
+  updateBaseline?: boolean;
 }
 
 export function registerLintCommand(parser: Argv, context: CliContext): Argv {
@@ -25,23 +34,44 @@ export function registerLintCommand(parser: Argv, context: CliContext): Argv {
         .option('output', { type: 'string', describe: 'Write the report to this file (written whole, atomically)' })
         .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
         .option('include', { type: 'string', array: true, describe: 'Glob(s) of files to read, replacing the defaults' })
-        .option('ignore', { type: 'string', array: true, describe: 'Glob(s) to skip' }),
+        .option('ignore', { type: 'string', array: true, describe: 'Glob(s) to skip' })
+        .option('config', { type: 'string', describe: 'Configuration file to read instead of searching for one; --no-config reads none (see docs/configuration.md)' })
+        .option('daemon', { type: 'string', describe: 'Also target a running daemon, asked for its API range: alone for DOCKER_HOST or the local socket, or unix:///path, tcp://host:port, http://host:port; without --target, the only target' })
+        .option('daemon-timeout', { type: 'number', describe: 'How long to wait for --daemon, in ms (default 5000)' })
+        .option('baseline', { type: 'string', describe: 'Accept the findings listed in this file (see --update-baseline); new findings still count' })
+        .option('update-baseline', { type: 'boolean', default: false, describe: 'Write the current findings to the --baseline file (or the config\'s) and exit 0' }),
     async (argv) => {
       const options = argv as unknown as LintCommandOptions;
       const index = context.compatIndex(options);
-      const targets = resolveTargets(options.target && options.target.length > 0 ? options.target : [DEFAULT_TARGET], index.database);
-      const [{ scanProject }, { runLint }, { RULE_LIST }, { renderFindingsStylish }] = await Promise.all([
+      const { config } = await loadConfigOption(options.config, { cwd: context.io.cwd, targetContext: index.database });
+      const daemon = await daemonOption(options.daemon, options.daemonTimeout, { env: context.io.env, cwd: context.io.cwd, apiVersions: index.database.apiVersions, note: (text) => context.note(text) });
+      const targetQueries = options.target && options.target.length > 0 ? options.target : config.targets ?? (daemon ? [] : [DEFAULT_TARGET]);
+      const targets = [...(targetQueries.length > 0 ? resolveTargets(targetQueries, index.database) : []), ...(daemon?.targets ?? [])];
+      const [{ scanProject }, { runLint }, { RULE_LIST }, { renderFindings }, { createFindingsReportContext }] = await Promise.all([
         import('../../analyser/scanProject.js'),
         import('../../lint/runLint.js'),
         import('../../../rules/index.js'),
-        import('../../reporters/findings/findingsStylish.js'),
+        import('../../reporters/findings/renderFindings.js'),
+        import('../../reporters/findings/findingsReportContext.js'),
       ]);
       if (options.maxWarnings !== undefined && (!Number.isInteger(options.maxWarnings) || options.maxWarnings < 0)) {
         throw new CompatError('usage', `--max-warnings takes a whole number of 0 or more, got ${options.maxWarnings}`);
       }
-      const scan = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: options.include, ignore: options.ignore });
-      const result = runLint({ scan, index, targets, rules: RULE_LIST, directives: scan.directives });
-      context.emit(renderFindingsStylish(result.findings, { targets, scan }, context.colors('stdout', options.output ? false : options.color)), options.output);
+      const scan = await scanProject({ paths: [...options.paths, ...(daemon?.paths ?? [])], cwd: context.io.cwd, index, include: options.include?.length ? options.include : config.include, ignore: options.ignore?.length ? options.ignore : config.ignore });
+      const baselinePath = options.baseline ? context.resolvePath(options.baseline) : config.baseline;
+      if (options.updateBaseline && !baselinePath) throw new CompatError('usage', '--update-baseline needs --baseline FILE (or "baseline" in the configuration)');
+      const { readBaseline, serializeBaseline } = await import('../../lint/baseline.js');
+      const baseline = baselinePath && !options.updateBaseline ? readBaseline(baselinePath) : undefined;
+      const result = runLint({ scan, index, targets, rules: RULE_LIST, settings: config.rules, directives: scan.directives, baseline });
+      if (options.updateBaseline) {
+        writeFileAtomically(baselinePath!, serializeBaseline(result.findings));
+        context.note(`wrote ${result.findings.filter((finding) => !finding.suppression).length} finding(s) to ${baselinePath}`);
+        context.exitCode = 0;
+        return;
+      }
+      const reportContext = createFindingsReportContext({ targets, scan, rules: RULE_LIST, engines: index.database.engines });
+      const paint = context.colors('stdout', options.output ? false : options.color);
+      context.emit(renderFindings(options.format, result.findings, reportContext, paint), options.output);
       const active = result.findings.filter((finding) => !finding.suppression);
       const errors = active.filter((finding) => finding.severity === 'error').length;
       const warnings = active.filter((finding) => finding.severity === 'warning').length;

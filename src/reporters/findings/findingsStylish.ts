@@ -1,15 +1,11 @@
-import type { ScanResult } from '../../analyser/scanProject.js';
 import type { Finding } from '../../lint/finding.js';
-import type { TargetDaemon } from '../../lint/targets.js';
 import type { Painter } from '../explainReport.js';
+import type { FindingsReportContext } from './findingsReportContext.js';
 
-export interface FindingsReportContext {
-  targets: readonly TargetDaemon[];
-  scan: ScanResult;
-}
+export type { FindingsReportContext } from './findingsReportContext.js';
 
 /** eslint's stylish layout: a block per file, a line per finding, a summary line. */
-export function renderFindingsStylish(findings: readonly Finding[], context: FindingsReportContext, paint: Painter): string {
+export function renderFindingsStylish(findings: readonly Finding[], context: Pick<FindingsReportContext, 'targets' | 'scan'>, paint: Painter): string {
   const active = findings.filter((finding) => !finding.suppression);
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();

@@ -3,7 +3,7 @@ import type { ScanResult } from '../../analyser/scanProject.js';
 
 /** `scan --format json`: the documented contract (docs/scan-format.md). `features` stays internal. */
 export function renderScanJson(result: ScanResult): string {
-  const usages = result.usages.map(({ features: _features, ...usage }: ScanUsage) => usage);
+  const usages = result.usages.map(({ features: _features, sourceLine: _sourceLine, ...usage }: ScanUsage) => usage);
   const { directives: _directives, ...contract } = result;
   return `${JSON.stringify({ ...contract, usages }, null, 2)}\n`;
 }

@@ -35,12 +35,23 @@ describe('curl to the Docker daemon', () => {
       method: 'POST',
       path: '/containers/create',
       query: ['name'],
-      // Content-Type is a transport header every client sends; the JS/TS recogniser leaves it out too.
-      headers: ['X-Registry-Auth'],
+      // A Content-Type set by hand with -H is reported (the fixture labels list it); the matching step knows it is standard HTTP.
+      headers: ['Content-Type', 'X-Registry-Auth'],
       body: ['Image', 'HostConfig', 'HostConfig.Init'],
       pin: null,
       dynamic: [],
     });
+  });
+
+  it('keeps a hand-written Content-Type but drops Accept, Host, Content-Length and Connection, and --json adds no header of its own', () => {
+    const findings = scanText(
+      [
+        `curl -H 'Content-Type: application/json' -H 'Accept: application/json' -H 'Host: docker' -H 'Content-Length: 2' -H 'Connection: close' -d '{}' --unix-socket /var/run/docker.sock http://localhost/v1.41/containers/web/stop`,
+        `curl --json '{"Name":"backend"}' --unix-socket /var/run/docker.sock http://localhost/v1.44/networks/create`,
+        `wget --header='Content-Type: application/json' --post-data='{"Tty":true}' http://localhost:2375/v1.41/containers/create`,
+      ].join('\n'),
+    );
+    expect(findings.usages.map((usage) => usage.headers)).toEqual([['Content-Type'], [], ['Content-Type']]);
   });
 
   it('flattens arrays of objects as Field[].Sub and writes JSON maps as objects', () => {

@@ -1,0 +1,60 @@
+import type { Argv } from 'yargs';
+import type { CompatIndex } from '../../database/compatIndex.js';
+import { engineTarget, type TargetDaemon } from '../../lint/targets.js';
+import { parseVersionSpecifier } from '../../versions/versionSpecifier.js';
+import type { CliContext, GlobalOptions } from '../cliContext.js';
+
+interface AuditCommandOptions extends GlobalOptions {
+  paths: string[];
+  from: string;
+  to: string;
+  format: 'text' | 'markdown' | 'json';
+  output?: string;
+  include?: string[];
+  ignore?: string[];
+}
+
+/** `docker 24.0` is that release's API range; `1.41` an API version with no known minimum. */
+function daemonFor(text: string, index: CompatIndex): TargetDaemon {
+  const specifier = parseVersionSpecifier(text, index.database, { bareEngine: true });
+  if (specifier.kind === 'engine') return engineTarget(specifier.release);
+  return { label: `api ${specifier.version}`, kind: 'api', maxApiVersion: specifier.version, minApiVersion: null };
+}
+
+export function registerAuditCommand(parser: Argv, context: CliContext): Argv {
+  return parser.command(
+    'audit [paths..]',
+    'Before a daemon upgrade: everything in the code whose behaviour changes between two versions',
+    (command) =>
+      command
+        .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Files or folders (default: the current folder)' })
+        .option('from', { type: 'string', demandOption: true, describe: 'The daemon today: "docker 24.0", or an API version' })
+        .option('to', { type: 'string', demandOption: true, describe: 'The daemon after the upgrade: "docker 29.0"' })
+        .option('format', { choices: ['text', 'markdown', 'json'] as const, default: 'text' as const })
+        .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
+        .option('include', { type: 'string', array: true, describe: 'Glob(s) of files to read, replacing the defaults' })
+        .option('ignore', { type: 'string', array: true, describe: 'Glob(s) to skip' })
+        .example('$0 audit --from "docker 24.0" --to "docker 29.0"', ''),
+    async (argv) => {
+      const options = argv as unknown as AuditCommandOptions;
+      const index = context.compatIndex(options);
+      const from = daemonFor(options.from, index);
+      const to = daemonFor(options.to, index);
+      const [{ scanProject }, { auditUpgrade }, reports] = await Promise.all([
+        import('../../analyser/scanProject.js'),
+        import('../../lint/audit.js'),
+        import('../../reporters/auditReport.js'),
+      ]);
+      const scan = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: options.include, ignore: options.ignore });
+      const result = auditUpgrade(scan.usages, from, to);
+      const text =
+        options.format === 'json'
+          ? reports.renderAuditJson(result)
+          : options.format === 'markdown'
+            ? reports.renderAuditMarkdown(result)
+            : reports.renderAuditText(result, context.colors('stdout', options.output ? false : options.color));
+      context.emit(text, options.output);
+      context.exitCode = result.summary.breaking > 0 ? 1 : 0;
+    },
+  );
+}

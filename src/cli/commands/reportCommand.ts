@@ -1,0 +1,62 @@
+import type { Argv } from 'yargs';
+import { DEFAULT_TARGET, resolveTargets } from '../../lint/targets.js';
+import { packageVersion } from '../../packageRoot.js';
+import type { CliContext, GlobalOptions } from '../cliContext.js';
+
+interface ReportCommandOptions extends GlobalOptions {
+  paths: string[];
+  target?: string[];
+  format: 'html' | 'markdown';
+  output?: string;
+  title?: string;
+  generatedAt?: string;
+  include?: string[];
+  ignore?: string[];
+}
+
+export function registerReportCommand(parser: Argv, context: CliContext): Argv {
+  return parser.command(
+    'report [paths..]',
+    'A compatibility report of the code in paths (summary, support per engine release, call-sites), or without paths the whole API, as one offline HTML page or Markdown',
+    (command) =>
+      command
+        .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Files or folders to report on (none: the whole-API explorer)' })
+        .option('target', { type: 'string', array: true, describe: `Daemons the code must work with, as for lint (default: ${DEFAULT_TARGET})` })
+        .option('format', { choices: ['html', 'markdown'] as const, default: 'html' as const })
+        .option('output', { type: 'string', describe: 'Write the report to this file (written whole, atomically) instead of stdout' })
+        .option('title', { type: 'string', describe: 'The report title' })
+        .option('generated-at', { type: 'string', describe: 'A date or build id to print in the footer (none by default, so that output is reproducible)' })
+        .option('include', { type: 'string', array: true, describe: 'Glob(s) of files to read, replacing the defaults' })
+        .option('ignore', { type: 'string', array: true, describe: 'Glob(s) to skip' })
+        .example('$0 report src/ --output compat.html', 'the code’s report as one HTML file')
+        .example('$0 report . --format markdown --target "docker >= 25.0"', 'for a pull-request comment')
+        .example('$0 report --output api.html', 'every endpoint and feature of the API, filterable'),
+    async (argv) => {
+      const options = argv as unknown as ReportCommandOptions;
+      const index = context.compatIndex(options);
+      const report = await import('../../report/index.js');
+      const common = { title: options.title, generatedAt: options.generatedAt, toolVersion: packageVersion() };
+      if (options.paths.length === 0) {
+        const text = options.format === 'markdown' ? report.renderExplorerMarkdown(index.database, common) : report.renderExplorerHtml(index.database, common);
+        context.emit(text, options.output);
+        context.exitCode = 0;
+        return;
+      }
+      const targets = resolveTargets(options.target && options.target.length > 0 ? options.target : [DEFAULT_TARGET], index.database);
+      const [{ scanProject }, { runLint }, { RULE_LIST }] = await Promise.all([
+        import('../../analyser/scanProject.js'),
+        import('../../lint/runLint.js'),
+        import('../../../rules/index.js'),
+      ]);
+      const scan = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: options.include, ignore: options.ignore });
+      const lint = runLint({ scan, index, targets, rules: RULE_LIST, directives: scan.directives });
+      const model = report.buildCodeReport({ scan, findings: lint.findings, index, targets });
+      const text =
+        options.format === 'markdown'
+          ? report.renderCodeReportMarkdown(model, { ...common, paths: options.paths })
+          : report.renderCodeReportHtml(model, index.database, { ...common, paths: options.paths });
+      context.emit(text, options.output);
+      context.exitCode = 0;
+    },
+  );
+}
