@@ -1,21 +1,8 @@
-import type { ScanUsage } from '../src/analyser/matchUsages.js';
 import type { FeatureRecord } from '../src/database/compatDatabase.js';
+import { describePinSource } from '../src/lint/pinDescription.js';
 import { defineRule } from '../src/lint/rule.js';
 import { describeFeature } from '../src/surface/feature.js';
 import { compareApiVersions } from '../src/versions/apiVersion.js';
-
-/**
- * Where the pin comes from, for the message: `the URL`, `the client's version option in src/docker.ts`.
- * The file without the line, so that the finding's fingerprint survives edits that move the pin.
- */
-function pinSource(usage: ScanUsage): string {
-  const pin = usage.pin;
-  if (!pin) return 'the URL';
-  const where = pin.at && pin.at.file !== usage.file ? ` in ${pin.at.file}` : '';
-  if (pin.source === 'client-option') return `the client's version option${where}`;
-  if (pin.source === 'env') return `DOCKER_API_VERSION${where}`;
-  return `the URL${where}`;
-}
 
 /** `query parameter signal`: the feature without its endpoint, which the message names first. */
 function featureWithinEndpoint(feature: FeatureRecord): string {
@@ -78,7 +65,7 @@ export default defineRule({
           messageId,
           usage,
           feature,
-          data: { endpoint: `${usage.method} ${usage.path}`, pinned, pinSource: pinSource(usage), feature: featureWithinEndpoint(feature), added: feature.added },
+          data: { endpoint: `${usage.method} ${usage.path}`, pinned, pinSource: describePinSource(usage), feature: featureWithinEndpoint(feature), added: feature.added },
         });
       }
     }

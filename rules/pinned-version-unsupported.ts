@@ -1,4 +1,4 @@
-import type { ScanUsage } from '../src/analyser/matchUsages.js';
+import { describePinSource } from '../src/lint/pinDescription.js';
 import { defineRule } from '../src/lint/rule.js';
 import { compareApiVersions, type ApiVersion } from '../src/versions/apiVersion.js';
 
@@ -6,19 +6,6 @@ import { compareApiVersions, type ApiVersion } from '../src/versions/apiVersion.
 function versionSpan(versions: readonly ApiVersion[]): string {
   const sorted = [...new Set(versions)].sort(compareApiVersions);
   return sorted.length === 1 ? sorted[0] : `${sorted[0]} to ${sorted[sorted.length - 1]}`;
-}
-
-/**
- * Where the pin comes from, for the message: `the URL`, `the client's version option in src/docker.ts`.
- * The file without the line, so that the finding's fingerprint survives edits that move the pin.
- */
-function pinSource(usage: ScanUsage): string {
-  const pin = usage.pin;
-  if (!pin) return 'the URL';
-  const where = pin.at && pin.at.file !== usage.file ? ` in ${pin.at.file}` : '';
-  if (pin.source === 'client-option') return `the client's version option${where}`;
-  if (pin.source === 'env') return `DOCKER_API_VERSION${where}`;
-  return `the URL${where}`;
 }
 
 /** A pinned call that a targeted daemon refuses outright. */
@@ -70,7 +57,7 @@ export default defineRule({
           data: {
             endpoint: usage.method && usage.path ? `${usage.method} ${usage.path}` : 'this request',
             pin,
-            pinSource: pinSource(usage),
+            pinSource: describePinSource(usage),
             targets: context.describeTargets(refusing),
             limit: versionSpan(limits),
           },

@@ -1,7 +1,8 @@
-import { statSync } from 'node:fs';
+import * as fs from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { globby } from 'globby';
 import { CompatError } from '../errors.js';
+import type { ScanNote } from './usage.js';
 
 export const CODE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 
@@ -37,6 +38,11 @@ export interface DiscoverOptions {
   cwd: string;
   include?: string[];
   ignore?: string[];
+  /**
+   * Told of each folder the walk could not list (permission denied, removed meanwhile), so
+   * that the scan says it is incomplete; without it, such folders are skipped silently.
+   */
+  onSkippedFolder?: (note: ScanNote) => void;
 }
 
 export interface DiscoveredFile {
@@ -54,17 +60,22 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovere
   const ignore = [...DEFAULT_IGNORE, ...(options.ignore ?? [])];
   const found = new Set<string>();
   for (const path of options.paths.length > 0 ? options.paths : ['.']) {
+    // `scan "$SRC"` with SRC unset would otherwise scan the whole working directory.
+    if (path === '') throw new CompatError('usage', '"": empty path given');
     const absolute = resolve(options.cwd, path);
     let stats;
     try {
-      stats = statSync(absolute);
-    } catch {
-      throw new CompatError('usage', `${path}: no such file or directory`);
+      stats = fs.statSync(absolute);
+    } catch (error) {
+      throw new CompatError('usage', `${path}: ${pathErrorText((error as NodeJS.ErrnoException).code)}`);
     }
     if (stats.isFile()) {
       found.add(absolute);
       continue;
     }
+    // A named pipe or device (`scan /dev/stdin`) would block the read or confuse the walk.
+    if (!stats.isDirectory()) throw new CompatError('usage', `${path}: not a file or folder (a device, pipe or socket)`);
+    const unlisted = new Map<string, string | undefined>();
     const entries = await globby(include, {
       cwd: absolute,
       ignore,
@@ -73,13 +84,47 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovere
       absolute: true,
       followSymbolicLinks: false,
       onlyFiles: true,
+      // Errors do not stop the walk, but each folder that could not be listed is recorded.
       suppressErrors: true,
+      fs: { ...fs, readdir: recordingReaddir(unlisted) } as unknown as Partial<typeof fs>,
     });
     for (const entry of entries) found.add(resolve(entry));
+    for (const [folder, code] of unlisted) {
+      options.onSkippedFolder?.({ file: toPortablePath(relative(options.cwd, folder)) || '.', kind: 'skipped', message: `folder ${folderErrorText(code)}; its files were not scanned` });
+    }
   }
   return [...found]
     .map((absolutePath) => ({ absolutePath, path: toPortablePath(relative(options.cwd, absolutePath)) }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** fs.readdir as fast-glob calls it, noting the folders it fails on (fast-glob then skips them). */
+function recordingReaddir(unlisted: Map<string, string | undefined>): typeof fs.readdir {
+  type Callback = (error: NodeJS.ErrnoException | null, entries: unknown) => void;
+  return ((path: fs.PathLike, options: unknown, callback?: Callback) => {
+    const done = (callback ?? options) as Callback;
+    const record: Callback = (error, entries) => {
+      if (error) unlisted.set(resolve(String(path)), error.code);
+      done(error, entries);
+    };
+    if (callback) fs.readdir(path, options as { withFileTypes: true }, record);
+    else fs.readdir(path, record);
+  }) as unknown as typeof fs.readdir;
+}
+
+/** Why a path named on the command line cannot be scanned. */
+function pathErrorText(code: string | undefined): string {
+  // ENOTDIR: a file stands where the path has a folder (`a.ts/x`).
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file or directory';
+  if (code === 'ELOOP') return 'symbolic link loop';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return `cannot be read (${code ?? 'unknown error'})`;
+}
+
+function folderErrorText(code: string | undefined): string {
+  if (code === 'EACCES' || code === 'EPERM') return 'not readable (permission denied)';
+  if (code === 'ENOENT') return 'deleted during the scan';
+  return `not readable (${code ?? 'unknown error'})`;
 }
 
 export function toPortablePath(path: string): string {

@@ -197,6 +197,10 @@ function matchUsage(usage: RawUsage, index: CompatIndex, fieldIndexFor: FieldInd
     if (parameter) {
       result.query.push(parameter.name);
       used.push(parameter);
+    } else if (name.includes('{}')) {
+      // `params: { [key]: value }`: the analyser writes a computed key as `{}`. Which parameter it
+      // is cannot be known, so it is dynamic, not an unknown parameter named "{}" (a false error).
+      result.dynamic.push('query: a parameter name is computed');
     } else result.unknown.query.push(name);
   }
   for (const name of unique(usage.headers)) {
@@ -207,6 +211,9 @@ function matchUsage(usage: RawUsage, index: CompatIndex, fieldIndexFor: FieldInd
     } else if (STANDARD_HEADERS.has(name.toLowerCase())) {
       // HTTP's own headers are part of the request as written, never a typo.
       result.headers.push(name);
+    } else if (name.includes('{}')) {
+      // A computed header name (`headers: { [name]: value }`), as for query parameters above.
+      result.dynamic.push('headers: a header name is computed');
     } else result.unknown.headers.push(name);
   }
   const bodyFields = fieldIndexFor(operation, 'body', false);
@@ -218,12 +225,19 @@ function matchUsage(usage: RawUsage, index: CompatIndex, fieldIndexFor: FieldInd
     if (record) {
       result.body.push(record.name);
       used.push(record);
-    } else if (canonical) {
+    } else if (canonical && (bodyFields.prefixes.has(canonical) || bodyFields.records.has(canonical))) {
+      // An array body sent whole (`[]` of POST /plugins/pull) has no record of its own. The check:
+      // matchFieldPath also accepts a bare `[]` where the body is no array (a key literally named
+      // "[]"), which was then reported as a field instead of as unknown.
       result.body.push(canonical);
     } else {
       // Keys the library adds itself are on the wire but not the caller's typo.
       unmatched.push(path);
-      if (path.includes('{}')) result.dynamic.push(`body: a key of ${path.slice(0, path.indexOf('{}')).replace(/\.$/, '')} is computed`);
+      if (path.includes('{}')) {
+        // A computed key at the top level (`{ [key]: 1 }`) has no parent to name: "a key of  is computed" read badly.
+        const parent = path.slice(0, path.indexOf('{}')).replace(/\.$/, '');
+        result.dynamic.push(parent === '' ? 'body: a top-level key is computed' : `body: a key of ${parent} is computed`);
+      }
       else if (!libraryBody.has(path)) result.unknown.body.push(path);
     }
   }

@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { open, type FileHandle } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { Project, ts, type SourceFile } from 'ts-morph';
 import type { CompatIndex } from '../database/compatIndex.js';
 import { compareApiVersions, type ApiVersion } from '../versions/apiVersion.js';
 import { oldestEngineServing } from '../versions/engineReleases.js';
 import { CodeAnalyser } from './code/codeAnalyser.js';
-import { discoverFiles, isCodeFile, type DiscoveredFile } from './discoverFiles.js';
+import { discoverFiles, isCodeFile, toPortablePath, type DiscoveredFile } from './discoverFiles.js';
 import { matchUsages, type ScanUsage } from './matchUsages.js';
 import { findSuppressionDirectives, type SuppressionDirective } from '../lint/suppressions.js';
 import { findLocalPackages } from './localPackages.js';
@@ -62,15 +62,23 @@ interface ReadFile {
 /** Scans files and folders for Engine API calls and matches them against the database. */
 export async function scanProject(scanOptions: ScanOptions): Promise<ScanResult> {
   const options = { ...scanOptions, cwd: resolve(scanOptions.cwd) };
-  const files = await discoverFiles(options);
+  const notes: ScanNote[] = [];
+  const files = await discoverFiles({ ...options, onSkippedFolder: (note) => notes.push(note) });
   const read = await readAll(files);
-  const notes: ScanNote[] = read.flatMap((entry) => (entry.note ? [entry.note] : []));
+  notes.push(...read.flatMap((entry) => (entry.note ? [entry.note] : [])));
   const texts = new Map(read.filter((entry) => entry.text !== undefined).map((entry) => [entry.file.path, entry]));
 
   const findings: FileFindings[] = [];
   for (const entry of texts.values()) {
     const kind = classifyScriptFile(entry.file.path) ?? (!isCodeFile(entry.file.path) && looksLikeShellScript(entry.text!) ? 'shell' : null);
-    if (kind) findings.push(scanScriptFile(entry.file.path, entry.text!, kind, { index: options.index }));
+    if (!kind) continue;
+    try {
+      findings.push(scanScriptFile(entry.file.path, entry.text!, kind, { index: options.index }));
+    } catch (error) {
+      // Deeply nested YAML can overflow the parser's stack: that file is skipped, not the scan.
+      if (!isStackOverflow(error)) throw error;
+      notes.push({ file: entry.file.path, kind: 'skipped', message: TOO_DEEP });
+    }
   }
   const settingsInScripts = findings.flatMap((finding) => finding.versionSettings);
 
@@ -106,16 +114,25 @@ async function readAll(files: DiscoveredFile[]): Promise<ReadFile[]> {
 }
 
 async function readOne(file: DiscoveredFile): Promise<ReadFile> {
-  let bytes: Buffer;
+  let bytes: Buffer | undefined;
+  let size: number;
+  // The size is checked before reading, through the open handle (no extra system call): a
+  // bundle or data file of hundreds of MB named .js is skipped without being loaded.
+  let handle: FileHandle | undefined;
   try {
-    bytes = await readFile(file.absolutePath);
+    handle = await open(file.absolutePath, 'r');
+    size = (await handle.stat()).size;
+    if (size <= MAX_FILE_BYTES) bytes = await handle.readFile();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'EACCES' || code === 'EPERM' ? 'not readable (permission denied)' : code === 'ENOENT' ? 'deleted during the scan' : `not readable (${code ?? (error as Error).message})`;
     return { file, note: { file: file.path, kind: 'skipped', message: reason } };
+  } finally {
+    await handle?.close();
   }
-  if (bytes.length > MAX_FILE_BYTES) {
-    return { file, note: { file: file.path, kind: 'skipped', message: `too large to be hand-written code (${(bytes.length / 1024 / 1024).toFixed(1)} MB)` } };
+  if (bytes === undefined || bytes.length > MAX_FILE_BYTES) {
+    const megabytes = Math.max(size, bytes?.length ?? 0) / 1024 / 1024;
+    return { file, note: { file: file.path, kind: 'skipped', message: `too large to be hand-written code (${megabytes.toFixed(1)} MB)` } };
   }
   if (bytes.subarray(0, 8192).includes(0)) return { file, note: { file: file.path, kind: 'skipped', message: 'binary file' } };
   let text = bytes.toString('utf8');
@@ -163,13 +180,30 @@ function analyseCode(
     skipFileDependencyResolution: true,
     skipLoadingLibFiles: true,
   });
-  const sourceFiles = [...selected].sort().map((path) => project.createSourceFile(all.get(path)!.file.absolutePath, codeTexts.get(path)!, { overwrite: true }));
-  for (const sourceFile of sourceFiles) {
+  const sourceFiles: SourceFile[] = [];
+  for (const path of [...selected].sort()) {
+    let sourceFile: SourceFile;
+    try {
+      sourceFile = project.createSourceFile(all.get(path)!.file.absolutePath, codeTexts.get(path)!, { overwrite: true });
+    } catch (error) {
+      // TypeScript's parser is recursive: a few thousand nested brackets or callbacks overflow it.
+      if (!isStackOverflow(error)) throw error;
+      notes.push({ file: path, kind: 'skipped', message: TOO_DEEP });
+      continue;
+    }
+    // Parsed, but ts-morph's and the analyser's walks are recursive too: skip it before they overflow.
+    if (syntaxDepth(sourceFile.compilerNode) > MAX_SYNTAX_DEPTH) {
+      project.removeSourceFile(sourceFile);
+      notes.push({ file: path, kind: 'skipped', message: TOO_DEEP });
+      continue;
+    }
+    sourceFiles.push(sourceFile);
     const diagnostic = (sourceFile.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
     if (!diagnostic) continue;
     const { line } = sourceFile.getLineAndColumnAtPos(diagnostic.start);
-    const path = [...selected].find((candidate) => all.get(candidate)!.file.absolutePath === sourceFile.getFilePath()) ?? sourceFile.getFilePath();
-    notes.push({ file: path, line, kind: 'parse-error', message: `syntax error: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}; scanned as far as the parser recovered` });
+    // TypeScript's messages end with a period (`':' expected.`): drop it before the clause that follows.
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(/\.$/, '');
+    notes.push({ file: path, line, kind: 'parse-error', message: `syntax error: ${message}; scanned as far as the parser recovered` });
   }
   const analyser = new CodeAnalyser({
     root: options.cwd,
@@ -177,7 +211,45 @@ function analyseCode(
     environmentApiVersion: agreedVersion(settingsInScripts),
     localPackages: new Set(options.localPackages.keys()),
   });
-  return analyser.analyseProject(sourceFiles);
+  try {
+    return analyser.analyseProject(sourceFiles);
+  } catch (error) {
+    // The limits above should prevent this; if some shape still overflows, the scan says which
+    // files lost their results instead of crashing (files are analysed together, so all of them).
+    if (!isStackOverflow(error)) throw error;
+    for (const sourceFile of sourceFiles) {
+      notes.push({ file: relativePathOf(options.cwd, sourceFile), kind: 'skipped', message: 'not analysed: the code analysis ran out of stack (code nested too deeply somewhere in the project)' });
+    }
+    return [];
+  }
+}
+
+const TOO_DEEP = 'nested too deeply to analyse (generated code?); not scanned';
+
+// Syntax levels (a bracket, a call, a `+` each add one or more) past which a file is not
+// analysed. Hand-written code stays far below; the walks over it need a few frames per level.
+const MAX_SYNTAX_DEPTH = 1000;
+
+/** The deepest nesting of a syntax tree, measured without recursion. */
+function syntaxDepth(root: ts.Node): number {
+  let deepest = 0;
+  const stack: Array<[ts.Node, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    ts.forEachChild(node, (child) => {
+      stack.push([child, depth + 1]);
+    });
+  }
+  return deepest;
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+function relativePathOf(cwd: string, sourceFile: SourceFile): string {
+  return toPortablePath(relative(cwd, sourceFile.getFilePath()));
 }
 
 /** The DOCKER_API_VERSION every setting agrees on, if they do. */

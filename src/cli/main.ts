@@ -37,7 +37,7 @@ export async function main(args: string[], io: CliIo): Promise<number> {
   let parser: Argv = yargs()
     .scriptName(PROGRAM_NAME)
     .usage(`${PROGRAM_NAME} <command> [options]\n\nDocker Engine API compatibility: what your code needs, what each version offers.`)
-    .option('database', { type: 'string', describe: 'Compiled database to read instead of the bundled specs/database.json', global: true })
+    .option('database', { type: 'string', requiresArg: true, describe: 'Compiled database to read instead of the bundled specs/database.json', global: true })
     .option('debug', { type: 'boolean', describe: 'Print stack traces for errors', global: true })
     .option('color', { type: 'boolean', describe: 'Force colours on or off (default: on for terminals, off with NO_COLOR)', global: true })
     .strict()
@@ -48,7 +48,10 @@ export async function main(args: string[], io: CliIo): Promise<number> {
     .help()
     .wrap(Math.min(110, (io.stdout as { columns?: number }).columns ?? 100))
     .fail((message, error) => {
-      throw error ?? new UsageMessage(message);
+      // yargs reports some argument problems as a YError ("Not enough arguments following: target"):
+      // those are usage errors too, not internal ones.
+      if (error && error.name !== 'YError') throw error;
+      throw new UsageMessage(message ?? error?.message ?? 'invalid arguments');
     });
   for (const register of COMMANDS) parser = register(parser, context);
 
@@ -61,15 +64,21 @@ export async function main(args: string[], io: CliIo): Promise<number> {
     if (helpOutput) io.stdout.write(`${helpOutput}\n`);
     return context.exitCode;
   } catch (error) {
-    return reportError(error, io, debug);
+    return reportError(error, io, debug, args);
   }
 }
 
 class UsageMessage extends Error {}
 
-function reportError(error: unknown, io: CliIo, debug: boolean): number {
+function reportError(error: unknown, io: CliIo, debug: boolean, args: string[]): number {
   if (error instanceof UsageMessage) {
-    io.stderr.write(`${PROGRAM_NAME}: ${error.message}\nRun "${PROGRAM_NAME} --help" for usage.\n`);
+    // yargs spreads some messages over lines ("Invalid values:\n  Argument: ..."): CI logs and
+    // scripts that read stderr get one line, whatever the problem.
+    let message = error.message.split('\n').map((line) => line.trim()).filter(Boolean).join(' ');
+    // recommendCommands says only "Did you mean scan?": name what was typed.
+    const command = args.find((arg, at) => !arg.startsWith('-') && args[at - 1] !== '--database');
+    if (message.startsWith('Did you mean') && command) message = `unknown command "${command}"; ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
+    io.stderr.write(`${PROGRAM_NAME}: ${message}${message.includes('--help') ? '' : ` (see "${PROGRAM_NAME} --help")`}\n`);
     return EXIT_USAGE;
   }
   if (isCompatError(error)) {

@@ -9,7 +9,7 @@ export interface OperationEntry {
   features: FeatureRecord[];
   /** Matches a concrete request path (`/containers/abc/json`) against the template. */
   pattern: RegExp;
-  /** Same, with parameters allowed to span slashes (image and plugin names contain them). */
+  /** Same, with an image or plugin name allowed to span slashes (see takesSlashes). */
   widePattern: RegExp;
   literalLength: number;
 }
@@ -38,7 +38,7 @@ export class CompatIndex {
         record,
         features,
         pattern: templatePattern(record.path, '[^/]+'),
-        widePattern: templatePattern(record.path, '.+'),
+        widePattern: templatePattern(record.path, takesSlashes(record.path) ? '.+' : '[^/]+'),
         literalLength: record.path.replace(/\{[^}]*\}/g, '').length,
       };
       this.operations.push(entry);
@@ -78,7 +78,16 @@ export class CompatIndex {
   /** Every operation on a path whatever the method, for "wrong method" hints. */
   operationsAtPath(path: string): OperationEntry[] {
     const clean = stripVersionPrefix(path.replace(/[?#].*$/, ''));
-    return this.operations.filter((entry) => entry.pattern.test(clean) || normalizePathTemplate(entry.record.path) === normalizePathTemplate(clean));
+    const narrow = this.operations.filter((entry) => entry.pattern.test(clean) || normalizePathTemplate(entry.record.path) === normalizePathTemplate(clean));
+    if (narrow.length > 0) return narrow;
+    // Image and plugin names contain slashes (`/images/library/ubuntu/json`, `/images/{}/{}/json`):
+    // the same fallback as findOperation, or such paths are not Engine paths at all for the
+    // analyser (rawHttpCalls' isEnginePath) and get no wrong-method hint. Of the wide matches, only
+    // the templates with the most literal text: `/images/a/b/json` is GET /images/{name}/json, not
+    // DELETE /images/{name} with the name `a/b/json`.
+    const wide = this.operations.filter((entry) => entry.widePattern.test(clean));
+    const longest = Math.max(0, ...wide.map((entry) => entry.literalLength));
+    return wide.filter((entry) => entry.literalLength === longest);
   }
 
   /** The nearest operations to a mistyped `METHOD /path`, for "did you mean". */
@@ -121,6 +130,16 @@ export class CompatIndex {
 /** `/v1.41/containers/json` -> `/containers/json`. */
 export function stripVersionPrefix(path: string): string {
   return path.replace(/^\/v\d+\.\d+(?=\/)/, '');
+}
+
+/**
+ * Templates whose `{name}` is an image reference or a plugin name, which contain slashes
+ * (`library/ubuntu`, `vieux/sshfs`): only these match across slashes. When every parameter
+ * could, a mistyped `POST /containers/web/stopp` read as DELETE /containers/{id} (id
+ * `web/stopp`) for the wrong-method hint, and `/services/x/logs/extra` as GET /services/{id}.
+ */
+function takesSlashes(template: string): boolean {
+  return /^\/(images|distribution|plugins)\/\{name\}/.test(template);
 }
 
 function templatePattern(template: string, parameter: string): RegExp {

@@ -10,7 +10,12 @@ const API_VERSION_PATTERN = /^v?(\d+)\.(\d+)$/;
 export function parseApiVersion(text: string): ApiVersion | null {
   const match = API_VERSION_PATTERN.exec(text.trim());
   if (!match) return null;
-  return `${Number(match[1])}.${Number(match[2])}`;
+  const major = Number(match[1]);
+  const minor = Number(match[2]);
+  // Past 2^53 Number() rounds and prints exponents ("6e+21.0"): the result would not parse
+  // back, and distinct versions would compare equal. No real API version comes near.
+  if (!Number.isSafeInteger(major) || !Number.isSafeInteger(minor)) return null;
+  return `${major}.${minor}`;
 }
 
 export function isApiVersion(text: string): boolean {

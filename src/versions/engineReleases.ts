@@ -10,13 +10,31 @@ export interface EngineRelease {
 }
 
 export function compareEngineVersions(a: string, b: string): number {
-  const aParts = a.split('.').map(Number);
-  const bParts = b.split('.').map(Number);
+  const aParts = a.split('.');
+  const bParts = b.split('.');
   for (let index = 0; index < Math.max(aParts.length, bParts.length); index++) {
-    const difference = (aParts[index] ?? -1) - (bParts[index] ?? -1);
+    const difference = compareEngineComponent(aParts[index], bParts[index]);
     if (difference !== 0) return difference;
   }
   return 0;
+}
+
+/**
+ * A missing component sorts first (24.0 < 24.0.0). Runs of digits compare as exact
+ * numbers (17.03 = 17.3): Number() turns 309 digits into Infinity, and
+ * Infinity - Infinity is NaN, which breaks every sort that uses this comparator.
+ */
+function compareEngineComponent(a: string | undefined, b: string | undefined): number {
+  if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? -1 : 1;
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) {
+    const left = a.replace(/^0+(?=\d)/, '');
+    const right = b.replace(/^0+(?=\d)/, '');
+    return left.length !== right.length ? left.length - right.length : left < right ? -1 : left > right ? 1 : 0;
+  }
+  // Not digits: never in the engines table (its CSV is validated); kept total, never NaN.
+  const left = Number(a) || 0;
+  const right = Number(b) || 0;
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 /** Parses Docker's engine/API matrix (`engine_version,max_api_version,min_api_version`). */

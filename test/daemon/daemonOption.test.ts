@@ -2,18 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { daemonOption, type DaemonOptionContext } from '../../src/daemon/daemonOption.js';
 import { CompatError } from '../../src/errors.js';
 import { REPO_ROOT } from '../helpers/runCli.js';
-import { startFakeEngine, type FakeEngine, type FakeEngineOptions } from '../helpers/fakeEngine.js';
+import { useFakeEngines } from '../helpers/fakeEngine.js';
 
-const engines: FakeEngine[] = [];
-afterEach(async () => {
-  await Promise.all(engines.splice(0).map((engine) => engine.close()));
-});
-
-async function fake(options: FakeEngineOptions = {}): Promise<FakeEngine> {
-  const engine = await startFakeEngine(options);
-  engines.push(engine);
-  return engine;
-}
+const { fake } = useFakeEngines(afterEach);
 
 function context(env: NodeJS.ProcessEnv = {}): DaemonOptionContext & { notes: string[] } {
   const notes: string[] = [];

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeEngine, staleSocket, type FakeEngine, type FakeEngineOptions } from '../helpers/fakeEngine.js';
+import { staleSocket, useFakeEngines } from '../helpers/fakeEngine.js';
 import { REPO_ROOT } from '../helpers/runCli.js';
 import { runCliAsync } from './runCliAsync.js';
 
@@ -11,19 +11,7 @@ const UNVERSIONED = join(FIXTURES, 'unversioned');
 /** dockerode client pinned to v1.41, listing containers. */
 const PINNED = join(FIXTURES, 'pinned-1.41');
 
-const engines: FakeEngine[] = [];
-const cleanups: (() => void)[] = [];
-
-afterEach(async () => {
-  await Promise.all(engines.splice(0).map((engine) => engine.close()));
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-async function fake(options: FakeEngineOptions = {}): Promise<FakeEngine> {
-  const engine = await startFakeEngine(options);
-  engines.push(engine);
-  return engine;
-}
+const { fake, afterTest } = useFakeEngines(afterEach);
 
 function expectOneLineError(result: { code: number; stdout: string; stderr: string }, pattern: RegExp): void {
   expect(result.code).toBe(2);
@@ -117,7 +105,7 @@ describe('lint --daemon failures: exit 2, one line, no hang', () => {
 
   it('says the daemon is not running when its socket refuses connections', async () => {
     const stale = await staleSocket();
-    cleanups.push(() => stale.close());
+    afterTest(() => stale.close());
     const result = await runCliAsync(['lint', '.', '--daemon', stale.url], { cwd: UNVERSIONED });
     expectOneLineError(result, new RegExp(`the Docker daemon socket ${stale.socketPath} refused the connection`));
   });

@@ -5,21 +5,9 @@ import { parseDaemonHost } from '../../src/daemon/daemonHost.js';
 import { connectionError, queryDaemon } from '../../src/daemon/queryDaemon.js';
 import { CompatError } from '../../src/errors.js';
 import { spokenVersion } from '../../src/lint/spokenVersion.js';
-import { startFakeEngine, staleSocket, type FakeEngine, type FakeEngineOptions } from '../helpers/fakeEngine.js';
+import { staleSocket, useFakeEngines } from '../helpers/fakeEngine.js';
 
-const engines: FakeEngine[] = [];
-const cleanups: (() => void)[] = [];
-
-afterEach(async () => {
-  await Promise.all(engines.splice(0).map((engine) => engine.close()));
-  for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-async function fake(options: FakeEngineOptions = {}): Promise<FakeEngine> {
-  const engine = await startFakeEngine(options);
-  engines.push(engine);
-  return engine;
-}
+const { fake, afterTest } = useFakeEngines(afterEach);
 
 /** Awaits a rejection and checks that it is a one-line usage CompatError matching `pattern`. */
 async function failure(promise: Promise<unknown>, pattern: RegExp): Promise<string> {
@@ -95,7 +83,7 @@ describe('queryDaemon failures: one line each, never a hang', () => {
 
   it('says the daemon is not running when the socket refuses connections', async () => {
     const stale = await staleSocket();
-    cleanups.push(() => stale.close());
+    afterTest(() => stale.close());
     await failure(queryDaemon({ host: stale.url, env: {} }), new RegExp(`^the Docker daemon socket ${stale.socketPath} refused the connection`));
   });
 

@@ -182,3 +182,29 @@ export async function staleSocket(): Promise<{ socketPath: string; url: string; 
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return { socketPath, url: `unix://${socketPath}`, close: () => rmSync(folder, { recursive: true, force: true }) };
 }
+
+/**
+ * For a test file: `fake(options)` starts an engine that is closed after each test,
+ * and `afterTest(fn)` registers other clean-ups (stale sockets).
+ */
+export function useFakeEngines(afterEach: (fn: () => Promise<void>) => void): {
+  fake(options?: FakeEngineOptions): Promise<FakeEngine>;
+  afterTest(cleanup: () => void): void;
+} {
+  const engines: FakeEngine[] = [];
+  const cleanups: (() => void)[] = [];
+  afterEach(async () => {
+    await Promise.all(engines.splice(0).map((engine) => engine.close()));
+    for (const cleanup of cleanups.splice(0)) cleanup();
+  });
+  return {
+    async fake(options: FakeEngineOptions = {}) {
+      const engine = await startFakeEngine(options);
+      engines.push(engine);
+      return engine;
+    },
+    afterTest(cleanup) {
+      cleanups.push(cleanup);
+    },
+  };
+}

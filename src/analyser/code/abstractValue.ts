@@ -70,6 +70,9 @@ export interface ResponseSource {
 
 export const UNKNOWN = (reason: string): AbstractValue => ({ kind: 'unknown', reason });
 
+/** The reason of a value that depends on itself (`const a = b; const b = a;`), also the name of its hole in a string. */
+export const CIRCULAR_REFERENCE = 'circular reference';
+
 export function stringValue(value: string): AbstractValue {
   return { kind: 'string', value };
 }

@@ -1,3 +1,4 @@
+import { relative, sep } from 'node:path';
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import { parseApiVersion } from '../../versions/apiVersion.js';
 import type { CompatIndex } from '../../database/compatIndex.js';
@@ -183,7 +184,11 @@ export class CodeAnalyser {
 
   private noteLibraryImports(file: SourceFile): void {
     for (const declaration of file.getImportDeclarations()) {
-      const library = libraryOfPackage(declaration.getModuleSpecifierValue());
+      // Code cut short (`import {` at the end of a file) parses with a specifier that is not a
+      // string literal, and getModuleSpecifier[Value]() throw on it: such an import names nothing.
+      const specifier = declaration.getNodeProperty('moduleSpecifier');
+      if (!Node.isStringLiteral(specifier)) continue;
+      const library = libraryOfPackage(specifier.getLiteralValue());
       if (library) this.libraries.add(library);
     }
     const text = file.getFullText();
@@ -481,14 +486,17 @@ export class CodeAnalyser {
       }
     };
     for (const file of files) {
-      for (const node of file.getDescendants()) {
+      // forEachDescendant walks the parse tree (forEachChild). getDescendants() also lists tokens
+      // through TypeScript's getChildren(), which fails a Debug assertion on some broken code
+      // ("Did not expect CaseBlock to have an Identifier in its trivia") and crashed the scan.
+      file.forEachDescendant((node) => {
         if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
-          if (!isOutermostAccess(node)) continue;
+          if (!isOutermostAccess(node)) return;
           record(trimMethodCall(node, this.resolver.resolve(node)), node);
         } else if (Node.isBindingElement(node) && Node.isIdentifier(node.getNameNode())) {
           record(this.resolver.resolve(node.getNameNode()), node);
         }
-      }
+      });
     }
     return reads;
   }
@@ -544,9 +552,12 @@ function trimMethodCall(node: Node, value: AbstractValue): AbstractValue {
   return value;
 }
 
+/**
+ * The path findings give, computed as discoverFiles computes `DiscoveredFile.path`, so that a
+ * file outside the working directory (`scan ../lib`) is `../lib/x.ts` in usages as in notes
+ * and script findings, never an absolute path.
+ */
 export function relativePath(root: string, absolute: string): string {
-  const normalisedRoot = root.replace(/\\/g, '/').replace(/\/$/, '');
-  const normalised = absolute.replace(/\\/g, '/');
-  return normalised.startsWith(`${normalisedRoot}/`) ? normalised.slice(normalisedRoot.length + 1) : normalised;
+  return relative(root, absolute).split(sep).join('/');
 }
 

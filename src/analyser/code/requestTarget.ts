@@ -1,4 +1,4 @@
-import { alternatives, holesOf, patternText, type AbstractValue } from './abstractValue.js';
+import { alternatives, CIRCULAR_REFERENCE, holesOf, patternText, type AbstractValue } from './abstractValue.js';
 
 /** A URL or path as far as it is known, taken apart. */
 export interface RequestTarget {
@@ -84,6 +84,12 @@ export function describeRequestTargets(value: AbstractValue): RequestTarget[] {
     else byPath.set(target.path, [...(byPath.get(target.path) ?? []), target]);
   }
   const merged = [...byPath.values()].map(mergeTargets);
+  // A recursive URL helper with a base case (`n > 0 ? urlB(n - 1) : '/containers/json'`) gives the
+  // base path and a circular branch: the request is not only the base path, so say it is dynamic.
+  const circular = `path: ${CIRCULAR_REFERENCE}`;
+  if (merged.length > 0 && unresolved.some((target) => target.dynamic.includes(circular))) {
+    for (const target of merged) if (!target.dynamic.includes(circular)) target.dynamic.push(circular);
+  }
   return merged.length > 0 ? merged : unresolved.slice(0, 1);
 }
 
@@ -99,6 +105,10 @@ function describeOne(value: AbstractValue): RequestTarget {
     target.dynamic.push(`path: ${value.kind === 'unknown' ? value.reason : holesOf(value)[0] ?? value.kind}`);
     return target;
   }
+  // Code whose URL depends on itself never sends what it seems to (at run time: a TDZ error or
+  // `undefined`); the parts around the hole may look like a real path (`{}/json` reads as a base
+  // URL and `/json`), so the request is dynamic, never a call to that path.
+  if (holesOf(value).includes(CIRCULAR_REFERENCE)) target.dynamic.push(`path: ${CIRCULAR_REFERENCE}`);
   const url = splitUrl(text);
   target.host = url.host;
   target.hasQuestionMark = url.hasQuestionMark;

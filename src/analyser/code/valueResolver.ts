@@ -1,6 +1,7 @@
 import { Node, SyntaxKind, type CallExpression, type SourceFile, type Symbol as MorphSymbol } from 'ts-morph';
 import {
   alternatives,
+  CIRCULAR_REFERENCE,
   concatValues,
   mergeObjects,
   oneOf,
@@ -46,6 +47,10 @@ export const ROOT_CONTEXT: ResolveContext = { bindings: new Map(), depth: 0 };
 // Enough to follow a helper that calls a helper that builds a URL; deeper chains stay dynamic.
 const MAX_DEPTH = 8;
 const MAX_ALTERNATIVES = 16;
+// Nested resolutions at once (a const that names a const that names a const..., an object
+// literal inside an object literal...). Each costs a dozen stack frames or more: past this,
+// generated code would overflow the stack and crash the whole scan; no hand-written chain is this long.
+const MAX_NESTING = 200;
 const ARRAY_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'findIndex']);
 
 /**
@@ -70,8 +75,8 @@ export class ValueResolver {
       const cached = this.cache.get(node);
       if (cached) return cached;
     }
-    if (this.inProgress.has(node)) return UNKNOWN('circular reference');
-    if (context.depth > MAX_DEPTH) return UNKNOWN('too deep to follow');
+    if (this.inProgress.has(node)) return UNKNOWN(CIRCULAR_REFERENCE);
+    if (context.depth > MAX_DEPTH || this.inProgress.size >= MAX_NESTING) return UNKNOWN('too deep to follow');
     this.inProgress.add(node);
     let value: AbstractValue;
     try {
@@ -143,7 +148,8 @@ export class ValueResolver {
   /** A value used inside a string: string-like values stay, others become named holes. */
   private stringish(node: Node, context: ResolveContext): AbstractValue {
     const value = this.resolve(node, context);
-    if (value.kind === 'unknown') return { kind: 'pattern', parts: [{ hole: this.describe(node) }] };
+    // A circular value keeps its reason, so that the request it ends up in is reported as dynamic (requestTarget.ts).
+    if (value.kind === 'unknown') return { kind: 'pattern', parts: [{ hole: value.reason === CIRCULAR_REFERENCE ? CIRCULAR_REFERENCE : this.describe(node) }] };
     return value;
   }
 
@@ -228,7 +234,8 @@ export class ValueResolver {
     const text = node.getText();
     if (text === 'undefined') return { kind: 'nullish' };
     const symbol = node.getSymbol();
-    if (!symbol) return UNKNOWN(`unresolved name ${text}`);
+    // The parser recovers from broken code with an empty identifier: "unresolved name " said nothing.
+    if (!symbol) return UNKNOWN(text === '' ? 'a name is missing (syntax error)' : `unresolved name ${text}`);
     const value = this.symbolValue(symbol, context);
     return this.applyMutations(value, symbol, node, context);
   }
@@ -261,7 +268,11 @@ export class ValueResolver {
       return undefined;
     }
     if (!importDeclaration) return undefined;
-    const specifier = importDeclaration.getModuleSpecifierValue();
+    // A broken import (`import { x } from` at the end of a file) has no string specifier, and
+    // getModuleSpecifier[Value]() would throw: it imports nothing.
+    const specifierNode = importDeclaration.getNodeProperty('moduleSpecifier');
+    if (!Node.isStringLiteral(specifierNode)) return undefined;
+    const specifier = specifierNode.getLiteralValue();
     if (!this.isExternalPackage(specifier)) return undefined;
     if (Node.isImportClause(declaration)) return { kind: 'module', specifier, member: ['default'] };
     if (Node.isNamespaceImport(declaration)) return { kind: 'module', specifier, member: [] };
@@ -461,9 +472,11 @@ export class ValueResolver {
       const assignmentFunction = assignment.getFirstAncestor(isFunctionLike);
       const sameFunction = assignmentFunction === declaration.getFirstAncestor(isFunctionLike);
       // Later in the same function it has not happened yet; in another function (a lazy
-      // singleton's `cached = new Docker()`) it may have happened at any time.
-      if (sameFunction && assignment.getStart() >= use.getStart()) continue;
-      if (!sameFunction && assignmentFunction === useFunction && assignment.getStart() >= use.getStart()) continue;
+      // singleton's `cached = new Docker()`) it may have happened at any time. An assignment
+      // whose right side holds the use (`url = url + '?all=1'`) happens after that use: counting
+      // it would make the value depend on itself (a false "circular reference").
+      if (sameFunction && assignment.getEnd() > use.getStart()) continue;
+      if (!sameFunction && assignmentFunction === useFunction && assignment.getEnd() > use.getStart()) continue;
       const operator = assignment.getOperatorToken().getKind();
       const left = assignment.getLeft();
       const conditional = !sameFunction || isUnderCondition(assignment, scope);
@@ -488,6 +501,8 @@ export class ValueResolver {
     if (Node.isPropertyAccessExpression(objectNode) && objectNode.getText() === 'process.env') {
       return this.hooks.environment?.(node.getName()) ?? UNKNOWN(`process.env.${node.getName()}`);
     }
+    // `this.)` in broken code: the parser recovers with an empty name, which said "member " below.
+    if (node.getName() === '') return UNKNOWN('a name is missing (syntax error)');
     const object = this.resolve(objectNode, context);
     const member = this.memberOf(object, node.getName(), context);
     if (member.kind !== 'unknown' || object.kind === 'client' || object.kind === 'module' || object.kind === 'response') return member;
@@ -963,7 +978,11 @@ function isImportedFrom(callee: Node, modules: string[]): boolean {
   if (!Node.isIdentifier(callee)) return true;
   const declaration = callee.getSymbol()?.getDeclarations()[0];
   const importDeclaration = declaration?.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
-  if (importDeclaration) return modules.includes(importDeclaration.getModuleSpecifierValue());
+  if (importDeclaration) {
+    // Not a string literal in broken code; getModuleSpecifier[Value]() would throw.
+    const specifier = importDeclaration.getNodeProperty('moduleSpecifier');
+    return Node.isStringLiteral(specifier) && modules.includes(specifier.getLiteralValue());
+  }
   const variable = declaration?.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
   const initializer = variable?.getInitializer()?.getText() ?? '';
   return modules.some((module) => initializer.includes(`'${module}'`) || initializer.includes(`"${module}"`));

@@ -3,6 +3,7 @@ import type { CompatIndex } from '../../database/compatIndex.js';
 import { engineTarget, type TargetDaemon } from '../../lint/targets.js';
 import { parseVersionSpecifier } from '../../versions/versionSpecifier.js';
 import type { CliContext, GlobalOptions } from '../cliContext.js';
+import { asList, withScanInputs } from './scanInputOptions.js';
 
 interface AuditCommandOptions extends GlobalOptions {
   paths: string[];
@@ -10,8 +11,8 @@ interface AuditCommandOptions extends GlobalOptions {
   to: string;
   format: 'text' | 'markdown' | 'json';
   output?: string;
-  include?: string[];
-  ignore?: string[];
+  include?: string | string[];
+  ignore?: string | string[];
 }
 
 /** `docker 24.0` is that release's API range; `1.41` an API version with no known minimum. */
@@ -26,14 +27,11 @@ export function registerAuditCommand(parser: Argv, context: CliContext): Argv {
     'audit [paths..]',
     'Before a daemon upgrade: everything in the code whose behaviour changes between two versions',
     (command) =>
-      command
-        .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Files or folders (default: the current folder)' })
+      withScanInputs(command)
         .option('from', { type: 'string', demandOption: true, describe: 'The daemon today: "docker 24.0", or an API version' })
         .option('to', { type: 'string', demandOption: true, describe: 'The daemon after the upgrade: "docker 29.0"' })
         .option('format', { choices: ['text', 'markdown', 'json'] as const, default: 'text' as const })
         .option('output', { type: 'string', describe: 'Write the report to this file instead of stdout' })
-        .option('include', { type: 'string', array: true, describe: 'Glob(s) of files to read, replacing the defaults' })
-        .option('ignore', { type: 'string', array: true, describe: 'Glob(s) to skip' })
         .example('$0 audit --from "docker 24.0" --to "docker 29.0"', ''),
     async (argv) => {
       const options = argv as unknown as AuditCommandOptions;
@@ -45,7 +43,7 @@ export function registerAuditCommand(parser: Argv, context: CliContext): Argv {
         import('../../lint/audit.js'),
         import('../../reporters/auditReport.js'),
       ]);
-      const scan = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: options.include, ignore: options.ignore });
+      const scan = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: asList(options.include), ignore: asList(options.ignore) });
       const result = auditUpgrade(scan.usages, from, to);
       const text =
         options.format === 'json'
@@ -54,6 +52,8 @@ export function registerAuditCommand(parser: Argv, context: CliContext): Argv {
             ? reports.renderAuditMarkdown(result)
             : reports.renderAuditText(result, context.colors('stdout', options.output ? false : options.color));
       context.emit(text, options.output);
+      // The audit's reports have no place for scan notes: name files skipped or half-parsed on stderr.
+      context.noteIncompleteScan(scan.notes);
       context.exitCode = result.summary.breaking > 0 ? 1 : 0;
     },
   );

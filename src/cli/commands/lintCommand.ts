@@ -1,18 +1,17 @@
 import type { Argv } from 'yargs';
-import { daemonOption } from '../../daemon/daemonOption.js';
-import { loadConfigOption } from '../../config/loadConfig.js';
 import { CompatError } from '../../errors.js';
 import { DEFAULT_TARGET, resolveTargets } from '../../lint/targets.js';
 import { writeFileAtomically, type CliContext, type GlobalOptions } from '../cliContext.js';
+import { asList, withScanInputs } from './scanInputOptions.js';
 
 export interface LintCommandOptions extends GlobalOptions {
   paths: string[];
-  target?: string[];
+  target?: string | string[];
   format: 'stylish' | 'json' | 'sarif' | 'github' | 'markdown';
   output?: string;
   maxWarnings?: number;
-  include?: string[];
-  ignore?: string[];
+  include?: string | string[];
+  ignore?: string | string[];
   /** A file name; false for --no-config. */
   config?: string | string[] | false;
   /** `--daemon` alone is '' (DOCKER_HOST or the local socket). */
@@ -27,14 +26,11 @@ export function registerLintCommand(parser: Argv, context: CliContext): Argv {
     'lint [paths..]',
     'Check the code against target Docker Engine versions with the rules in rules/',
     (command) =>
-      command
-        .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Files or folders (default: the current folder)' })
-        .option('target', { type: 'string', array: true, describe: `Daemons the code must work with, e.g. "docker >= 24.0" (default: ${DEFAULT_TARGET}); see docs/targets.md` })
+      withScanInputs(command)
+        .option('target', { type: 'string', requiresArg: true, describe: `A daemon the code must work with, e.g. "docker >= 24.0"; repeat for several (default: ${DEFAULT_TARGET}); see docs/targets.md` })
         .option('format', { choices: ['stylish', 'json', 'sarif', 'github', 'markdown'] as const, default: 'stylish' as const })
         .option('output', { type: 'string', describe: 'Write the report to this file (written whole, atomically)' })
-        .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
-        .option('include', { type: 'string', array: true, describe: 'Glob(s) of files to read, replacing the defaults' })
-        .option('ignore', { type: 'string', array: true, describe: 'Glob(s) to skip' })
+        .option('max-warnings', { type: 'number', requiresArg: true, describe: 'Exit 1 when there are more warnings than this' })
         .option('config', { type: 'string', describe: 'Configuration file to read instead of searching for one; --no-config reads none (see docs/configuration.md)' })
         .option('daemon', { type: 'string', describe: 'Also target a running daemon, asked for its API range: alone for DOCKER_HOST or the local socket, or unix:///path, tcp://host:port, http://host:port; without --target, the only target' })
         .option('daemon-timeout', { type: 'number', describe: 'How long to wait for --daemon, in ms (default 5000)' })
@@ -43,9 +39,11 @@ export function registerLintCommand(parser: Argv, context: CliContext): Argv {
     async (argv) => {
       const options = argv as unknown as LintCommandOptions;
       const index = context.compatIndex(options);
+      // Loaded here, not at start-up: the YAML parser and the daemon client cost time every other command would pay.
+      const [{ loadConfigOption }, { daemonOption }] = await Promise.all([import('../../config/loadConfig.js'), import('../../daemon/daemonOption.js')]);
       const { config } = await loadConfigOption(options.config, { cwd: context.io.cwd, targetContext: index.database });
       const daemon = await daemonOption(options.daemon, options.daemonTimeout, { env: context.io.env, cwd: context.io.cwd, apiVersions: index.database.apiVersions, note: (text) => context.note(text) });
-      const targetQueries = options.target && options.target.length > 0 ? options.target : config.targets ?? (daemon ? [] : [DEFAULT_TARGET]);
+      const targetQueries = asList(options.target) ?? config.targets ?? (daemon ? [] : [DEFAULT_TARGET]);
       const targets = [...(targetQueries.length > 0 ? resolveTargets(targetQueries, index.database) : []), ...(daemon?.targets ?? [])];
       const [{ scanProject }, { runLint }, { RULE_LIST }, { renderFindings }, { createFindingsReportContext }] = await Promise.all([
         import('../../analyser/scanProject.js'),
@@ -57,7 +55,7 @@ export function registerLintCommand(parser: Argv, context: CliContext): Argv {
       if (options.maxWarnings !== undefined && (!Number.isInteger(options.maxWarnings) || options.maxWarnings < 0)) {
         throw new CompatError('usage', `--max-warnings takes a whole number of 0 or more, got ${options.maxWarnings}`);
       }
-      const scan = await scanProject({ paths: [...options.paths, ...(daemon?.paths ?? [])], cwd: context.io.cwd, index, include: options.include?.length ? options.include : config.include, ignore: options.ignore?.length ? options.ignore : config.ignore });
+      const scan = await scanProject({ paths: [...options.paths, ...(daemon?.paths ?? [])], cwd: context.io.cwd, index, include: asList(options.include) ?? config.include, ignore: asList(options.ignore) ?? config.ignore });
       const baselinePath = options.baseline ? context.resolvePath(options.baseline) : config.baseline;
       if (options.updateBaseline && !baselinePath) throw new CompatError('usage', '--update-baseline needs --baseline FILE (or "baseline" in the configuration)');
       const { readBaseline, serializeBaseline } = await import('../../lint/baseline.js');
@@ -72,6 +70,8 @@ export function registerLintCommand(parser: Argv, context: CliContext): Argv {
       const reportContext = createFindingsReportContext({ targets, scan, rules: RULE_LIST, engines: index.database.engines });
       const paint = context.colors('stdout', options.output ? false : options.color);
       context.emit(renderFindings(options.format, result.findings, reportContext, paint), options.output);
+      // After the report, so that a run that fails (a missing baseline) still says only why.
+      context.noteIncompleteScan(scan.notes);
       const active = result.findings.filter((finding) => !finding.suppression);
       const errors = active.filter((finding) => finding.severity === 'error').length;
       const warnings = active.filter((finding) => finding.severity === 'warning').length;

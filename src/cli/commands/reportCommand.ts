@@ -2,16 +2,17 @@ import type { Argv } from 'yargs';
 import { DEFAULT_TARGET, resolveTargets } from '../../lint/targets.js';
 import { packageVersion } from '../../packageRoot.js';
 import type { CliContext, GlobalOptions } from '../cliContext.js';
+import { asList, withScanInputs } from './scanInputOptions.js';
 
 interface ReportCommandOptions extends GlobalOptions {
   paths: string[];
-  target?: string[];
+  target?: string | string[];
   format: 'html' | 'markdown';
   output?: string;
   title?: string;
   generatedAt?: string;
-  include?: string[];
-  ignore?: string[];
+  include?: string | string[];
+  ignore?: string | string[];
 }
 
 export function registerReportCommand(parser: Argv, context: CliContext): Argv {
@@ -19,15 +20,12 @@ export function registerReportCommand(parser: Argv, context: CliContext): Argv {
     'report [paths..]',
     'A compatibility report of the code in paths (summary, support per engine release, call-sites), or without paths the whole API, as one offline HTML page or Markdown',
     (command) =>
-      command
-        .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Files or folders to report on (none: the whole-API explorer)' })
-        .option('target', { type: 'string', array: true, describe: `Daemons the code must work with, as for lint (default: ${DEFAULT_TARGET})` })
+      withScanInputs(command, 'Files or folders to report on (none: the whole-API explorer)')
+        .option('target', { type: 'string', requiresArg: true, describe: `A daemon the code must work with, as for lint; repeat for several (default: ${DEFAULT_TARGET})` })
         .option('format', { choices: ['html', 'markdown'] as const, default: 'html' as const })
         .option('output', { type: 'string', describe: 'Write the report to this file (written whole, atomically) instead of stdout' })
         .option('title', { type: 'string', describe: 'The report title' })
         .option('generated-at', { type: 'string', describe: 'A date or build id to print in the footer (none by default, so that output is reproducible)' })
-        .option('include', { type: 'string', array: true, describe: 'Glob(s) of files to read, replacing the defaults' })
-        .option('ignore', { type: 'string', array: true, describe: 'Glob(s) to skip' })
         .example('$0 report src/ --output compat.html', 'the code’s report as one HTML file')
         .example('$0 report . --format markdown --target "docker >= 25.0"', 'for a pull-request comment')
         .example('$0 report --output api.html', 'every endpoint and feature of the API, filterable'),
@@ -42,13 +40,13 @@ export function registerReportCommand(parser: Argv, context: CliContext): Argv {
         context.exitCode = 0;
         return;
       }
-      const targets = resolveTargets(options.target && options.target.length > 0 ? options.target : [DEFAULT_TARGET], index.database);
+      const targets = resolveTargets(asList(options.target) ?? [DEFAULT_TARGET], index.database);
       const [{ scanProject }, { runLint }, { RULE_LIST }] = await Promise.all([
         import('../../analyser/scanProject.js'),
         import('../../lint/runLint.js'),
         import('../../../rules/index.js'),
       ]);
-      const scan = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: options.include, ignore: options.ignore });
+      const scan = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: asList(options.include), ignore: asList(options.ignore) });
       const lint = runLint({ scan, index, targets, rules: RULE_LIST, directives: scan.directives });
       const model = report.buildCodeReport({ scan, findings: lint.findings, index, targets });
       const text =
@@ -56,6 +54,8 @@ export function registerReportCommand(parser: Argv, context: CliContext): Argv {
           ? report.renderCodeReportMarkdown(model, { ...common, paths: options.paths })
           : report.renderCodeReportHtml(model, index.database, { ...common, paths: options.paths });
       context.emit(text, options.output);
+      // The Markdown report has no notes section (the HTML one has): say on stderr what was not fully scanned.
+      if (options.format === 'markdown') context.noteIncompleteScan(scan.notes);
       context.exitCode = 0;
     },
   );

@@ -1,11 +1,12 @@
 import type { Argv } from 'yargs';
 import type { CliContext, GlobalOptions } from '../cliContext.js';
+import { asList, withScanInputs } from './scanInputOptions.js';
 
 interface ScanCommandOptions extends GlobalOptions {
   paths: string[];
   format: 'stylish' | 'json';
-  include?: string[];
-  ignore?: string[];
+  include?: string | string[];
+  ignore?: string | string[];
   output?: string;
 }
 
@@ -14,11 +15,8 @@ export function registerScanCommand(parser: Argv, context: CliContext): Argv {
     'scan [paths..]',
     'Find every Docker Engine API call in JS/TS code and scripts, and the API version each needs',
     (command) =>
-      command
-        .positional('paths', { type: 'string', array: true, default: [] as string[], describe: 'Files or folders (default: the current folder)' })
+      withScanInputs(command)
         .option('format', { choices: ['stylish', 'json'] as const, default: 'stylish' as const })
-        .option('include', { type: 'string', array: true, describe: 'Glob(s) of files to read, replacing the defaults' })
-        .option('ignore', { type: 'string', array: true, describe: 'Glob(s) to skip, besides node_modules, build output and .gitignore' })
         .option('output', { type: 'string', describe: 'Write to this file instead of stdout' })
         .example('$0 scan', 'The project in the current folder')
         .example('$0 scan src/ --format json', ''),
@@ -27,7 +25,7 @@ export function registerScanCommand(parser: Argv, context: CliContext): Argv {
       const index = context.compatIndex(options);
       // ts-morph is large: load it only for the commands that parse code.
       const { scanProject } = await import('../../analyser/scanProject.js');
-      const result = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: options.include, ignore: options.ignore });
+      const result = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: asList(options.include), ignore: asList(options.ignore) });
       if (options.format === 'json') {
         const { renderScanJson } = await import('../../reporters/scan/scanJson.js');
         context.emit(renderScanJson(result), options.output);
