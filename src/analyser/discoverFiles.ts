@@ -43,6 +43,8 @@ export interface DiscoverOptions {
    * that the scan says it is incomplete; without it, such folders are skipped silently.
    */
   onSkippedFolder?: (note: ScanNote) => void;
+  /** Honour .gitignore files (default true). */
+  gitignore?: boolean;
 }
 
 export interface DiscoveredFile {
@@ -76,10 +78,11 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovere
     // A named pipe or device (`scan /dev/stdin`) would block the read or confuse the walk.
     if (!stats.isDirectory()) throw new CompatError('usage', `${path}: not a file or folder (a device, pipe or socket)`);
     const unlisted = new Map<string, string | undefined>();
+    const gitignore = options.gitignore ?? true;
     const entries = await globby(include, {
       cwd: absolute,
       ignore,
-      gitignore: true,
+      gitignore,
       dot: true,
       absolute: true,
       followSymbolicLinks: false,
@@ -89,6 +92,14 @@ export async function discoverFiles(options: DiscoverOptions): Promise<Discovere
       fs: { ...fs, readdir: recordingReaddir(unlisted) } as unknown as Partial<typeof fs>,
     });
     for (const entry of entries) found.add(resolve(entry));
+    if (entries.length === 0 && gitignore) {
+      // A folder named on the command line that .gitignore hides entirely (a build output, a
+      // generated corpus): say so, rather than report a clean project.
+      const hidden = await globby(include, { cwd: absolute, ignore, dot: true, followSymbolicLinks: false, onlyFiles: true, suppressErrors: true });
+      if (hidden.length > 0) {
+        options.onSkippedFolder?.({ file: toPortablePath(relative(options.cwd, absolute)) || '.', kind: 'skipped', message: `every file in it is excluded by .gitignore (${hidden.length} files); pass --no-gitignore to scan them` });
+      }
+    }
     for (const [folder, code] of unlisted) {
       options.onSkippedFolder?.({ file: toPortablePath(relative(options.cwd, folder)) || '.', kind: 'skipped', message: `folder ${folderErrorText(code)}; its files were not scanned` });
     }

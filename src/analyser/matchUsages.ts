@@ -1,26 +1,18 @@
 import type { FeatureRecord } from '../database/compatDatabase.js';
 import type { CompatIndex, OperationEntry } from '../database/compatIndex.js';
 import { structuralEvent } from '../diff/diffSurfaces.js';
-import { describeFeature, type FeatureLocation, type HttpMethod } from '../surface/feature.js';
+import { describeFeature, type FeatureLocation } from '../surface/feature.js';
 import { compareApiVersions, type ApiVersion } from '../versions/apiVersion.js';
 import { leavesOnly } from './code/codeAnalyser.js';
 import type { RawUsage, VersionPin } from './usage.js';
 
-/** A usage matched against the database: the `usages[]` record of `scan --format json`. */
-export interface ScanUsage {
-  file: string;
-  line: number;
-  column: number;
-  client: RawUsage['client'];
-  via: string;
-  method: HttpMethod | null;
-  /** The spec's path template, or the path as written when no version has it, or null. */
-  path: string | null;
-  query: string[];
-  headers: string[];
-  /** Body field paths in database notation; the daemon matches keys case-insensitively. */
-  body: string[];
-  response: string[];
+/**
+ * A usage matched against the database: the `usages[]` record of `scan --format json`.
+ * The shared fields mean what they mean on RawUsage, except that `path` is the spec's
+ * path template (or the path as written when no version has it), and the names are in
+ * the database's spelling.
+ */
+export interface ScanUsage extends Pick<RawUsage, 'file' | 'line' | 'column' | 'client' | 'via' | 'method' | 'path' | 'query' | 'headers' | 'body' | 'response'> {
   pinnedVersion: ApiVersion | null;
   pin: VersionPin | null;
   /** The oldest API version with everything the call uses; with minVersionIsFloor, "this or earlier". */

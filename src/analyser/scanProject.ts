@@ -22,6 +22,8 @@ export interface ScanOptions {
   index: CompatIndex;
   include?: string[];
   ignore?: string[];
+  /** Honour .gitignore files (default true). */
+  gitignore?: boolean;
 }
 
 export interface ScanSummary {

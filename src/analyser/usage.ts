@@ -58,6 +58,11 @@ export interface RawUsage extends SourcePosition {
   libraryBody?: string[];
 }
 
+/** A usage with nothing known yet but where it is and what sends it. */
+export function newRawUsage(fields: Pick<RawUsage, 'file' | 'line' | 'column' | 'client' | 'via'> & Partial<RawUsage>): RawUsage {
+  return { method: null, path: null, query: [], headers: [], body: [], response: [], pin: null, dynamic: [], ...fields };
+}
+
 /** A place that sets DOCKER_API_VERSION (in code, env files, scripts, CI YAML). */
 export interface VersionSetting extends SourcePosition {
   version: ApiVersion | null;

@@ -24,7 +24,6 @@ export interface TargetContext {
 /** The target used when neither the command line nor a config names one. */
 export const DEFAULT_TARGET = 'maintained';
 
-const NAMED_QUERIES = ['maintained', 'latest', 'all'];
 
 /**
  * Parses a target query, like browserslist: several queries (separated by commas,
@@ -122,10 +121,6 @@ function apiRange(query: string, operator: string | undefined, first: string, la
     throw new CompatError('usage', `target "${query}" selects no API version: the database has ${versions[0]} to ${versions[versions.length - 1]}`);
   }
   return selected.map(apiTarget);
-}
-
-export function isNamedQuery(query: string): boolean {
-  return NAMED_QUERIES.includes(query.trim().toLowerCase());
 }
 
 /**

@@ -18,10 +18,6 @@ export function parseApiVersion(text: string): ApiVersion | null {
   return `${major}.${minor}`;
 }
 
-export function isApiVersion(text: string): boolean {
-  return parseApiVersion(text) !== null;
-}
-
 export function compareApiVersions(a: ApiVersion, b: ApiVersion): number {
   const [aMajor, aMinor] = a.split('.').map(Number);
   const [bMajor, bMinor] = b.split('.').map(Number);

@@ -152,11 +152,6 @@ export function findClientMethod(
   return table.find((method) => method.className === className && method.name === name);
 }
 
-/** All methods with this name, for call sites whose receiver class cannot be inferred. */
-export function findClientMethodsByName(table: ClientMethodTable, name: string): ClientMethod[] {
-  return table.filter((method) => method.name === name);
-}
-
 export function findClientProperty(
   table: ClientPropertyTable,
   className: string,

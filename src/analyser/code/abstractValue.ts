@@ -77,10 +77,6 @@ export function stringValue(value: string): AbstractValue {
   return { kind: 'string', value };
 }
 
-export function isKnownString(value: AbstractValue): value is { kind: 'string'; value: string } {
-  return value.kind === 'string';
-}
-
 /** The parts of a string-like value, or undefined when it is not string-like. */
 export function stringParts(value: AbstractValue): PatternPart[] | undefined {
   switch (value.kind) {

@@ -2,7 +2,6 @@ import { dockerNodeSdkMethodTable, dockerNodeSdkPropertyTable } from '../clients
 import { dockerodeMethodTable, dockerodePropertyTable } from '../clients/dockerodeMethodTable.js';
 import { findClientMethod, findClientProperty, type ClientMethod, type ClientMethodTable, type ClientPropertyTable } from '../clients/clientMethodTable.js';
 import { nodeDockerApiMethodTable, nodeDockerApiPropertyTable } from '../clients/nodeDockerApiMethodTable.js';
-import type { ClientKind } from '../usage.js';
 import type { ClientLibrary } from './abstractValue.js';
 
 interface LibraryTables {
@@ -30,9 +29,11 @@ const LIBRARY_TABLES: Record<ClientLibrary, LibraryTables> = {
   'docker-node-sdk': tables(dockerNodeSdkMethodTable, dockerNodeSdkPropertyTable, 'DockerClient'),
 };
 
-/** The JSON contract's `client` for a library. */
-export function clientKindOf(library: ClientLibrary): ClientKind {
-  return library;
+const METHOD_NAMES = new Set(Object.values(LIBRARY_TABLES).flatMap((library) => library.methods.map((method) => method.name)));
+
+/** Whether some client class of some library has a method of this name (a cheap test before resolving a receiver). */
+export function isClientMethodName(name: string): boolean {
+  return METHOD_NAMES.has(name);
 }
 
 /** Which library a package specifier belongs to: `dockerode`, `node-docker-api/lib/container`, ... */
@@ -106,6 +107,3 @@ export function classFromReceiverName(name: string): string | undefined {
   return RECEIVER_NAMES.find(([pattern]) => pattern.test(name))?.[1];
 }
 
-export function methodsNamed(library: ClientLibrary, name: string): ClientMethod[] {
-  return LIBRARY_TABLES[library].methods.filter((method) => method.name === name);
-}

@@ -1,13 +1,14 @@
-import { relative, sep } from 'node:path';
-import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { Node, SyntaxKind, ts, type CallExpression, type SourceFile } from 'ts-morph';
 import { parseApiVersion } from '../../versions/apiVersion.js';
 import type { CompatIndex } from '../../database/compatIndex.js';
 import { emptyFindings, type FileFindings, type RawUsage, type SourcePosition, type VersionSetting } from '../usage.js';
 import { alternatives, mentionsParameter, oneOf, parametersMentioned, UNKNOWN, type AbstractValue, type ClientLibrary, type ClientObject, type PinInfo } from './abstractValue.js';
 import { recogniseChildProcessCall } from './childProcessCalls.js';
-import { classFromReceiverName, clientClassOfModule, clientMethod, clientProperty, hasClientClass, isEntryClass, libraryOfPackage } from './clientLibraries.js';
+import { classFromReceiverName, clientClassOfModule, isClientMethodName, clientMethod, clientProperty, hasClientClass, isEntryClass, libraryOfPackage } from './clientLibraries.js';
 import { recogniseClientCall } from './dockerClientCalls.js';
-import { pointsAtDocker, recogniseRawHttpCall } from './rawHttpCalls.js';
+import { isHttpMethodName, pointsAtDocker, recogniseRawHttpCall } from './rawHttpCalls.js';
 import { functionDeclaringParameter, isFunctionLike, ROOT_CONTEXT, ValueResolver, type ArgumentBinding, type ResolveContext } from './valueResolver.js';
 
 // Enough for a helper called by a helper; beyond that the value is reported as dynamic.
@@ -64,8 +65,16 @@ export class CodeAnalyser {
   private readonly dockerHttpCalls = new Map<Node, boolean>();
   private globalDispatcherValue: AbstractValue = { kind: 'nullish' };
   private files: SourceFile[] = [];
-  private callIndex?: Map<Node, CallExpression[]>;
+  private callsByName?: Map<string, CallExpression[]>;
+  private readonly callersCache = new Map<Node, CallExpression[]>();
+  private allCallers?: Map<Node, CallExpression[]>;
+  private readonly callees = new Map<CallExpression, AbstractValue>();
   private helperCallSites = new Set<Node>();
+  /** Files that import a client library. */
+  private readonly clientFiles = new Set<SourceFile>();
+  private clientPackages?: Set<string>;
+  /** Folder -> folder of its nearest package.json (cache). */
+  private readonly packageFolders = new Map<string, string>();
 
   constructor(options: CodeAnalyserOptions) {
     this.options = options;
@@ -77,14 +86,18 @@ export class CodeAnalyser {
       instanceOfType: (type) => this.instanceOfType(type.specifier, type.member),
       callbackParameter: (call, functionNode, index) => this.callbackParameter(call, functionNode, index),
       isLocalPackage: (specifier) => options.localPackages?.has(specifier) ?? false,
-      parameterByName: (name) => this.parameterByName(name),
+      parameterByName: (name, parameter) => (this.usesClients(parameter.getSourceFile()) ? this.parameterByName(name) : undefined),
     });
   }
 
   /** Analyses the files of a project; the findings are in the same order as the files. */
   analyseProject(files: SourceFile[]): FileFindings[] {
     this.files = files;
-    this.callIndex = undefined;
+    this.callsByName = undefined;
+    this.callersCache.clear();
+    this.allCallers = undefined;
+    this.callees.clear();
+    this.clientPackages = undefined;
     for (const file of files) this.noteLibraryImports(file);
     this.findGlobalDispatcher(files);
     const perFile = files.map((file) => this.analyseCalls(file));
@@ -93,7 +106,7 @@ export class CodeAnalyser {
     // Calls of request helpers (`getJson(path)`) now stand for their requests: their results are responses.
     this.helperCallSites = new Set(found.map((entry) => entry.callNode).filter((node) => !node.getText().startsWith('http')));
     this.resolver.clearCache();
-    const reads = this.collectResponseReads(files);
+    const reads = this.collectResponseReads(found.filter((entry) => entry.receivesResponse).map((entry) => entry.callNode));
     for (const { found } of perFile) {
       for (const entry of found) {
         if (!entry.receivesResponse) continue;
@@ -137,12 +150,17 @@ export class CodeAnalyser {
    * arguments. When an argument is itself a parameter of the caller, the caller's
    * own call-sites stand in, up to `depth` levels.
    */
-  callSitesOf(functionNode: Node, depth: number): Array<{ call: CallExpression; context: ResolveContext }> {
+  callSitesOf(
+    functionNode: Node,
+    depth: number,
+    stillOpen: (caller: CallExpression, context: ResolveContext) => boolean = (caller) => caller.getArguments().some((argument) => mentionsParameter(this.resolver.resolve(argument))),
+  ): Array<{ call: CallExpression; context: ResolveContext }> {
     const sites: Array<{ call: CallExpression; context: ResolveContext }> = [];
     for (const caller of this.callersOf(functionNode).slice(0, MAX_CALLERS)) {
       const callerFunction = caller.getFirstAncestor(isFunctionLike);
-      const argumentsMentionParameters = caller.getArguments().some((argument) => mentionsParameter(this.resolver.resolve(argument)));
-      const outer = depth > 1 && argumentsMentionParameters && callerFunction ? this.callSitesOf(callerFunction, depth - 1) : [];
+      // Go up only while what matters still depends on the caller's own parameters.
+      const open = depth > 1 && callerFunction !== undefined && stillOpen(caller, bindArguments(this.resolver, functionNode, caller, ROOT_CONTEXT));
+      const outer = open ? this.callSitesOf(callerFunction!, depth - 1) : [];
       if (outer.length === 0) {
         sites.push({ call: caller, context: bindArguments(this.resolver, functionNode, caller, ROOT_CONTEXT) });
         continue;
@@ -152,25 +170,54 @@ export class CodeAnalyser {
     return sites;
   }
 
-  /** Every call in the scanned files whose callee resolves to this function. */
+  /**
+   * Every call in the scanned files whose callee resolves to this function. Resolving
+   * every callee of a project is slow, so calls are first picked by the names the
+   * function goes by; a function without a usable name falls back to all calls.
+   */
   private callersOf(functionNode: Node): CallExpression[] {
-    if (!this.callIndex) {
-      this.callIndex = new Map();
-      for (const file of this.files) {
-        for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-          for (const callee of alternatives(this.calleeOf(call))) {
-            if (callee.kind !== 'function') continue;
-            const calls = this.callIndex.get(callee.node) ?? [];
-            calls.push(call);
-            this.callIndex.set(callee.node, calls);
-          }
+    const known = this.callersCache.get(functionNode);
+    if (known) return known;
+    this.callsByName ??= indexCallsByName(this.files);
+    const names = namesOfFunction(functionNode);
+    let callers: CallExpression[];
+    if (names) {
+      const candidates = new Set([...names, DEFAULT_IMPORT, OTHER_CALLEE].flatMap((name) => this.callsByName!.get(name) ?? []));
+      callers = [...candidates].filter((call) => alternatives(this.calleeOf(call)).some((callee) => callee.kind === 'function' && callee.node === functionNode));
+      const order = new Map(this.files.map((file, index) => [file, index]));
+      callers.sort((a, b) => order.get(a.getSourceFile())! - order.get(b.getSourceFile())! || a.getStart() - b.getStart());
+    } else {
+      callers = this.allCallersIndex().get(functionNode) ?? [];
+    }
+    this.callersCache.set(functionNode, callers);
+    return callers;
+  }
+
+  /** Every call by the function it resolves to (built once, only for functions without names). */
+  private allCallersIndex(): Map<Node, CallExpression[]> {
+    if (this.allCallers) return this.allCallers;
+    this.allCallers = new Map();
+    for (const file of this.files) {
+      for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+        for (const callee of alternatives(this.calleeOf(call))) {
+          if (callee.kind !== 'function') continue;
+          this.allCallers.set(callee.node, [...(this.allCallers.get(callee.node) ?? []), call]);
         }
       }
     }
-    return this.callIndex.get(functionNode) ?? [];
+    return this.allCallers;
   }
 
   private calleeOf(call: CallExpression): AbstractValue {
+    let callee = this.callees.get(call);
+    if (!callee) {
+      callee = this.computeCallee(call);
+      this.callees.set(call, callee);
+    }
+    return callee;
+  }
+
+  private computeCallee(call: CallExpression): AbstractValue {
     const expression = call.getExpression();
     if (Node.isPropertyAccessExpression(expression)) {
       return this.resolver.memberOf(this.resolver.resolve(expression.getExpression()), expression.getName(), ROOT_CONTEXT);
@@ -183,24 +230,55 @@ export class CodeAnalyser {
   }
 
   private noteLibraryImports(file: SourceFile): void {
-    for (const declaration of file.getImportDeclarations()) {
-      // Code cut short (`import {` at the end of a file) parses with a specifier that is not a
-      // string literal, and getModuleSpecifier[Value]() throw on it: such an import names nothing.
-      const specifier = declaration.getNodeProperty('moduleSpecifier');
-      if (!Node.isStringLiteral(specifier)) continue;
-      const library = libraryOfPackage(specifier.getLiteralValue());
-      if (library) this.libraries.add(library);
+    for (const specifier of importedSpecifiersOf(file)) {
+      const library = libraryOfPackage(specifier);
+      if (!library) continue;
+      this.libraries.add(library);
+      this.clientFiles.add(file);
     }
-    const text = file.getFullText();
-    for (const match of text.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)) {
-      const library = libraryOfPackage(match[1]);
-      if (library) this.libraries.add(library);
+  }
+
+  /**
+   * Whether name-based guesses (`container.inspect()` on an untyped parameter) may apply
+   * in a file: it belongs to a package (nearest package.json) in which some file imports
+   * a client library or a module of such a package (a shared client package in a
+   * monorepo). A front-end package calling `container.remove()` on DOM nodes does not.
+   */
+  usesClients(file: SourceFile): boolean {
+    if (!this.clientPackages) {
+      const direct = new Set([...this.clientFiles].map((clientFile) => this.packageFolderOf(clientFile.getFilePath())));
+      this.clientPackages = new Set(direct);
+      for (const other of this.files) {
+        const imported = importedSourceFiles(other);
+        if (imported.some((target) => direct.has(this.packageFolderOf(target.getFilePath())))) this.clientPackages.add(this.packageFolderOf(other.getFilePath()));
+      }
     }
+    return this.clientPackages.has(this.packageFolderOf(file.getFilePath()));
+  }
+
+  /** The folder of the nearest package.json at or above a file, within the scan root. */
+  private packageFolderOf(filePath: string): string {
+    let folder = dirname(filePath);
+    const seen: string[] = [];
+    for (;;) {
+      const known = this.packageFolders.get(folder);
+      if (known !== undefined) return this.remember(seen, known);
+      seen.push(folder);
+      const parent = dirname(folder);
+      if (existsSync(join(folder, 'package.json')) || folder === this.options.root || parent === folder || !folder.startsWith(this.options.root)) return this.remember(seen, folder);
+      folder = parent;
+    }
+  }
+
+  private remember(folders: string[], packageFolder: string): string {
+    for (const folder of folders) this.packageFolders.set(folder, packageFolder);
+    return packageFolder;
   }
 
   /** `setGlobalDispatcher(new Agent({ connect: { socketPath } }))` sends every fetch to that socket. */
   private findGlobalDispatcher(files: SourceFile[]): void {
     for (const file of files) {
+      if (!file.getFullText().includes('setGlobalDispatcher')) continue;
       for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
         if (!/setGlobalDispatcher$/.test(call.getExpression().getText())) continue;
         const value = this.resolver.resolve(call.getArguments()[0]);
@@ -212,17 +290,21 @@ export class CodeAnalyser {
   private analyseCalls(file: SourceFile): { findings: FileFindings; found: FoundUsage[] } {
     const findings = emptyFindings();
     const found: FoundUsage[] = [];
+    // Text checks first: resolving every call of a large project is the expensive part.
+    const text = file.getFullText();
+    const runsCommands = /child_process|execa/.test(text);
     for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-      const usages = recogniseClientCall(call, this) ?? this.rawHttpUsages(call);
+      const usages = mayCallEngine(call) ? (recogniseClientCall(call, this) ?? this.rawHttpUsages(call)) : undefined;
       if (usages) {
         found.push(...usages);
         continue;
       }
+      if (!runsCommands) continue;
       const invocation = recogniseChildProcessCall(call, this);
       if (invocation) findings.cliInvocations.push(invocation);
     }
     findings.usages = found.map((entry) => entry.usage);
-    findings.versionSettings = this.versionSettingsIn(file);
+    findings.versionSettings = text.includes('DOCKER_API_VERSION') ? this.versionSettingsIn(file) : [];
     return { findings, found };
   }
 
@@ -471,12 +553,15 @@ export class CodeAnalyser {
   }
 
   /** Property chains and destructurings that read a response: `info.State.Health`, `const { Id } = await c.inspect()`. */
-  private collectResponseReads(files: SourceFile[]): Map<Node, Set<string>> {
+  /**
+   * Response fields read in the functions that made the requests. A read counts only in
+   * the function of its request (or the callbacks inside it), so only those are walked.
+   */
+  private collectResponseReads(requestCalls: Node[]): Map<Node, Set<string>> {
     const reads = new Map<Node, Set<string>>();
     const record = (value: AbstractValue, readAt: Node) => {
       for (const option of alternatives(value)) {
         if (option.kind !== 'response' || option.path.length === 0) continue;
-        // Only reads in the function that made the request (or its callbacks) belong to it.
         const scope = requestScope(option.responseOf.call);
         if (!readAt.getAncestors().includes(scope)) continue;
         const field = option.path.map((segment) => (segment === '[*]' ? '[]' : segment)).join('.').replace(/\.\[\]/g, '[]');
@@ -485,11 +570,14 @@ export class CodeAnalyser {
         reads.set(option.responseOf.call, set);
       }
     };
-    for (const file of files) {
+    const scopes = new Set(requestCalls.map(requestScope));
+    for (const scope of scopes) {
+      // A scope inside another walked scope is walked with it.
+      if (scope.getAncestors().some((ancestor) => scopes.has(ancestor))) continue;
       // forEachDescendant walks the parse tree (forEachChild). getDescendants() also lists tokens
       // through TypeScript's getChildren(), which fails a Debug assertion on some broken code
       // ("Did not expect CaseBlock to have an Identifier in its trivia") and crashed the scan.
-      file.forEachDescendant((node) => {
+      scope.forEachDescendant((node) => {
         if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
           if (!isOutermostAccess(node)) return;
           record(trimMethodCall(node, this.resolver.resolve(node)), node);
@@ -557,7 +645,147 @@ function trimMethodCall(node: Node, value: AbstractValue): AbstractValue {
  * file outside the working directory (`scan ../lib`) is `../lib/x.ts` in usages as in notes
  * and script findings, never an absolute path.
  */
+/** Module specifiers of import declarations and `require('...')` calls, by text for requires. */
+function importedSpecifiersOf(file: SourceFile): string[] {
+  const specifiers: string[] = [];
+  for (const declaration of file.getImportDeclarations()) {
+    // Code cut short (`import {` at the end of a file) parses with a specifier that is not a
+    // string literal, and getModuleSpecifier[Value]() throw on it: such an import names nothing.
+    const specifier = declaration.getNodeProperty('moduleSpecifier');
+    if (Node.isStringLiteral(specifier)) specifiers.push(specifier.getLiteralValue());
+  }
+  for (const match of file.getFullText().matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)) specifiers.push(match[1]);
+  return specifiers;
+}
+
 export function relativePath(root: string, absolute: string): string {
   return relative(root, absolute).split(sep).join('/');
 }
 
+
+/** `list.push(x)`, `logger.info(...)`: a method no client or HTTP library has cannot send a request. */
+function mayCallEngine(call: CallExpression): boolean {
+  const expression = call.compilerNode.expression;
+  if (!ts.isPropertyAccessExpression(expression)) return true;
+  const name = expression.name.text;
+  return isClientMethodName(name) || isHttpMethodName(name);
+}
+
+/** The scanned files a file imports (`import`, `export ... from`, `require()` of a path). */
+function importedSourceFiles(file: SourceFile): SourceFile[] {
+  const targets: SourceFile[] = [];
+  for (const declaration of [...file.getImportDeclarations(), ...file.getExportDeclarations()]) {
+    const target = declaration.getModuleSpecifierSourceFile();
+    if (target) targets.push(target);
+  }
+  if (!file.getFullText().includes('require(')) return targets;
+  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const [argument] = call.getArguments();
+    if (call.getExpression().getText() !== 'require' || !argument || !Node.isStringLiteral(argument)) continue;
+    const target = resolveRequire(file, argument.getLiteralValue());
+    if (target) targets.push(target);
+  }
+  return targets;
+}
+
+function resolveRequire(file: SourceFile, specifier: string): SourceFile | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const base = join(dirname(file.getFilePath()), specifier);
+  const project = file.getProject();
+  for (const candidate of [base, ...['.js', '.cjs', '.mjs', '.ts', '/index.js', '/index.ts'].map((suffix) => base + suffix)]) {
+    const target = project.getSourceFile(candidate);
+    if (target) return target;
+  }
+  return undefined;
+}
+
+/** Index keys for calls whose callee is a default import (any local name) or not a plain name. */
+const DEFAULT_IMPORT = '[default import]';
+const OTHER_CALLEE = '[other callee]';
+
+/**
+ * The scanned calls by the name they call: `request(...)` and `api.request(...)` under
+ * `request`; also under the exported name when imported with another
+ * (`import { request as send }`), and under DEFAULT_IMPORT when the name is a default
+ * import or a `require()` of a whole module.
+ */
+function indexCallsByName(files: SourceFile[]): Map<string, CallExpression[]> {
+  const index = new Map<string, CallExpression[]>();
+  const add = (name: string, call: CallExpression) => {
+    const list = index.get(name) ?? [];
+    list.push(call);
+    index.set(name, list);
+  };
+  for (const file of files) {
+    const { originalNames, defaultImports } = importedNamesOf(file);
+    for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const name = calledName(call.compilerNode.expression);
+      if (name === undefined) {
+        add(OTHER_CALLEE, call);
+        continue;
+      }
+      add(name, call);
+      for (const original of originalNames.get(name) ?? []) add(original, call);
+      if (defaultImports.has(name)) add(DEFAULT_IMPORT, call);
+    }
+  }
+  return index;
+}
+
+/** Read from the compiler node: this runs on every call of the project. */
+function calledName(expression: ts.Expression): string | undefined {
+  if (ts.isIdentifier(expression)) return expression.text;
+  if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
+  if (ts.isElementAccessExpression(expression) && ts.isStringLiteral(expression.argumentExpression)) return expression.argumentExpression.text;
+  if (ts.isParenthesizedExpression(expression) || ts.isNonNullExpression(expression)) return calledName(expression.expression);
+  return undefined;
+}
+
+/** Local names that stand for other exported names (`{ a as b }`, `{ a: b } = require()`), and whole-module imports. */
+function importedNamesOf(file: SourceFile): { originalNames: Map<string, string[]>; defaultImports: Set<string> } {
+  const originalNames = new Map<string, string[]>();
+  const defaultImports = new Set<string>();
+  const alias = (local: string, original: string) => {
+    if (local !== original) originalNames.set(local, [...(originalNames.get(local) ?? []), original]);
+  };
+  for (const declaration of file.getImportDeclarations()) {
+    const defaultImport = declaration.getDefaultImport();
+    if (defaultImport) defaultImports.add(defaultImport.getText());
+    for (const named of declaration.getNamedImports()) alias(named.getAliasNode()?.getText() ?? named.getName(), named.getName());
+  }
+  if (!/\b(require|import)\s*\(/.test(file.getFullText())) return { originalNames, defaultImports };
+  for (const declaration of file.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+    const initializer = declaration.getInitializer();
+    if (!initializer || !/^(await\s+)?(require|import)\s*\(/.test(initializer.getText())) continue;
+    const nameNode = declaration.getNameNode();
+    if (Node.isIdentifier(nameNode)) defaultImports.add(nameNode.getText());
+    else if (Node.isObjectBindingPattern(nameNode)) {
+      for (const element of nameNode.getElements()) {
+        const property = element.getPropertyNameNode()?.getText();
+        if (property) alias(element.getName(), property);
+      }
+    }
+  }
+  return { originalNames, defaultImports };
+}
+
+/**
+ * The names a function is called by (`function get()`, `const get = () => ...`,
+ * `get: function ()`, `exports.get = ...`), or undefined when it has none we can
+ * read (`memoize(() => ...)`): then every call is a candidate.
+ */
+function namesOfFunction(functionNode: Node): string[] | undefined {
+  const names: string[] = [];
+  const own = (functionNode as { getName?(): string | undefined }).getName?.();
+  if (own) names.push(own);
+  const parent = functionNode.getParent();
+  // A callback passed to a call is called by that function, not by a call-site in the code.
+  if (parent && (Node.isCallExpression(parent) || Node.isNewExpression(parent)) && parent.getArguments().includes(functionNode)) return [];
+  if (parent && (Node.isVariableDeclaration(parent) || Node.isPropertyAssignment(parent) || Node.isPropertyDeclaration(parent))) names.push(parent.getName());
+  else if (parent && Node.isBinaryExpression(parent) && parent.getRight() === functionNode) {
+    const name = calledName(parent.getLeft().compilerNode as ts.Expression);
+    if (name) names.push(name);
+  } else if (parent && Node.isExportAssignment(parent)) return [];
+  else if (!own) return undefined;
+  return names;
+}

@@ -1,10 +1,11 @@
 import { Node, type CallExpression } from 'ts-morph';
 import type { ClientMethod, ClientRequest } from '../clients/clientMethodTable.js';
-import type { RawUsage, VersionPin } from '../usage.js';
+import { newRawUsage, type RawUsage, type VersionPin } from '../usage.js';
 import { alternatives, type AbstractValue, type ClientObject } from './abstractValue.js';
 import { classFromReceiverName, clientMethod, hasClientClass } from './clientLibraries.js';
 import type { CodeAnalyser, FoundUsage } from './codeAnalyser.js';
 import { flattenOptionKeys, topLevelKeys } from './optionKeys.js';
+import { isInlineCallback } from './valueResolver.js';
 import { recogniseModemDial } from './modemDial.js';
 
 const AUTH_KEYS = new Set(['username', 'password', 'auth', 'serveraddress', 'identitytoken', 'registrytoken', 'email']);
@@ -57,19 +58,13 @@ function recogniseComputedMethodCall(call: CallExpression, callee: Node & { getE
     if (!method) return undefined;
     return method.requests.map((request, index) => buildUsage(call, callee.getArgumentExpression()!, client, method, request, index, analyser));
   }
-  const usage: RawUsage = {
+  const usage = newRawUsage({
     ...analyser.position(callee.getArgumentExpression() ?? call),
     client: client.library,
     via: `${client.className}[${analyser.resolver.describe(callee.getArgumentExpression() ?? call)}]`,
-    method: null,
-    path: null,
-    query: [],
-    headers: [],
-    body: [],
-    response: [],
     pin: pinOf(client, analyser),
     dynamic: [`method: ${client.className} method chosen at run time`],
-  };
+  });
   return [{ usage, callNode: call, receivesResponse: true }];
 }
 
@@ -98,7 +93,10 @@ function findReceiverClient(receiverNode: Node, methodName: string, analyser: Co
 /** An untraceable receiver named like a client (`container.start()` on a parameter), when the project uses a client library. */
 function clientByReceiverName(receiverNode: Node, methodName: string, analyser: CodeAnalyser): ClientObject | undefined {
   const name = Node.isIdentifier(receiverNode) ? receiverNode.getText() : Node.isPropertyAccessExpression(receiverNode) ? receiverNode.getName() : undefined;
-  if (!name) return undefined;
+  if (!name || !analyser.usesClients(receiverNode.getSourceFile())) return undefined;
+  // `elements.forEach((container) => container.remove())`: a callback's element is whatever the list holds.
+  const declaration = Node.isIdentifier(receiverNode) ? receiverNode.getSymbol()?.getDeclarations()[0] : undefined;
+  if (declaration && Node.isParameterDeclaration(declaration) && isInlineCallback(declaration.getParent())) return undefined;
   const className = classFromReceiverName(name);
   if (!className) return undefined;
   for (const library of analyser.librariesInUse()) {
@@ -132,19 +130,15 @@ function buildUsage(
   requestIndex: number,
   analyser: CodeAnalyser,
 ): FoundUsage {
-  const usage: RawUsage = {
+  const usage = newRawUsage({
     ...analyser.position(at),
     client: client.library,
     via: `${method.className}.${method.name}`,
     method: request.method,
     path: request.path,
     query: [...(request.fixedQuery ?? [])],
-    headers: [],
-    body: [],
-    response: [],
     pin: pinOf(client, analyser),
-    dynamic: [],
-  };
+  });
   if (client.pin === undefined) usage.dynamic.push('version pin: the client object could not be traced to its construction');
   if (client.pinWarning) usage.notes = [client.pinWarning];
   if (request.fixedBody) usage.libraryBody = [...request.fixedBody];

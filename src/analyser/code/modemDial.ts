@@ -1,6 +1,6 @@
 import { type CallExpression } from 'ts-morph';
 import type { HttpMethod } from '../../surface/feature.js';
-import type { RawUsage } from '../usage.js';
+import { newRawUsage, type RawUsage } from '../usage.js';
 import { alternatives, UNKNOWN, type AbstractValue, type ClientObject } from './abstractValue.js';
 import type { CodeAnalyser, FoundUsage } from './codeAnalyser.js';
 import { pinOf } from './dockerClientCalls.js';
@@ -20,19 +20,12 @@ export function recogniseModemDial(call: CallExpression, client: ClientObject, a
   const request = argument ? resolver.resolve(argument) : UNKNOWN('no argument');
   const results: FoundUsage[] = [];
   for (const option of alternatives(request).slice(0, 4)) {
-    const usage: RawUsage = {
+    const usage = newRawUsage({
       ...analyser.position(call.getExpression()),
       client: client.library === 'dockerode' ? 'docker-modem' : client.library,
       via: 'Modem.dial',
-      method: null,
-      path: null,
-      query: [],
-      headers: [],
-      body: [],
-      response: [],
       pin: pinOf(client, analyser),
-      dynamic: [],
-    };
+    });
     if (option.kind !== 'object') {
       usage.dynamic.push(`request: ${option.kind === 'unknown' ? option.reason : option.kind}`);
       results.push({ usage, callNode: call, receivesResponse: true });

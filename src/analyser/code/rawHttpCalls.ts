@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { HttpMethod } from '../../surface/feature.js';
-import type { RawUsage } from '../usage.js';
+import { newRawUsage, type RawUsage } from '../usage.js';
 import { alternatives, concatValues, mentionsParameter, parametersMentioned, patternText, UNKNOWN, type AbstractValue, type ObjectValue } from './abstractValue.js';
 import { functionDeclaringParameter, ROOT_CONTEXT, type ResolveContext } from './valueResolver.js';
 import type { CodeAnalyser, FoundUsage } from './codeAnalyser.js';
@@ -32,6 +32,13 @@ interface HttpRequestShape {
   transport: AbstractValue[];
 }
 
+/** Method names under which an HTTP library or a socket sends a request (`http.get`, `axios.post`, `socket.write`). */
+const HTTP_METHOD_NAMES = new Set([...VERB_METHODS, 'request', 'fetch', 'write', 'end']);
+
+export function isHttpMethodName(name: string): boolean {
+  return HTTP_METHOD_NAMES.has(name);
+}
+
 export function recogniseRawHttpCall(call: CallExpression, analyser: CodeAnalyser): FoundUsage[] | undefined {
   const shape = requestShape(call, analyser, ROOT_CONTEXT);
   if (!shape) return undefined;
@@ -51,7 +58,13 @@ function usagesAtCallers(call: CallExpression, shape: HttpRequestShape, analyser
   const helper = functionDeclaringParameter(call, [...parametersMentioned(shape.url), ...(shape.method ? parametersMentioned(shape.method) : [])]);
   if (!helper) return [];
   const found: FoundUsage[] = [];
-  for (const site of analyser.callSitesOf(helper, 2)) {
+  // A caller that passes the endpoint literally is where the request is written, even when the
+  // body it passes comes from further up.
+  const endpointOpen = (_caller: CallExpression, context: ResolveContext) => {
+    const bound = requestShape(call, analyser, context);
+    return bound !== undefined && (mentionsParameter(bound.url) || (bound.method !== undefined && mentionsParameter(bound.method)));
+  };
+  for (const site of analyser.callSitesOf(helper, 2, endpointOpen)) {
     const bound = requestShape(call, analyser, site.context);
     if (!bound) continue;
     for (const target of describeRequestTargets(bound.url)) {
@@ -356,19 +369,15 @@ export function calleeNameNode(call: CallExpression): Node {
 }
 
 function buildUsage(at: CallExpression, call: CallExpression, shape: HttpRequestShape, target: RequestTarget, analyser: CodeAnalyser): RawUsage {
-  const usage: RawUsage = {
+  const usage = newRawUsage({
     ...analyser.position(calleeNameNode(at)),
     client: 'http',
     via: shape.library,
-    method: null,
     path: target.path,
     query: [...target.query],
-    headers: [],
-    body: [],
-    response: [],
     pin: target.pin ? { version: target.pin, source: 'url' } : null,
     dynamic: [...target.dynamic],
-  };
+  });
   if (target.conditionalQuery.length > 0) usage.conditional = [...target.conditionalQuery];
   const methods = shape.method ? alternatives(shape.method).map((option) => (option.kind === 'string' ? option.value.toUpperCase() : undefined)) : [shape.defaultMethod];
   const known = methods.filter((method): method is HttpMethod => method !== undefined && METHODS.has(method as HttpMethod));

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind, type CallExpression, type SourceFile, type Symbol as MorphSymbol } from 'ts-morph';
+import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type SourceFile, type Symbol as MorphSymbol } from 'ts-morph';
 import {
   alternatives,
   CIRCULAR_REFERENCE,
@@ -35,7 +35,7 @@ export interface ResolverHooks {
   /** A parameter of a callback passed to `call` (`container.inspect((err, data) => ...)`). */
   callbackParameter?(call: CallExpression, functionNode: Node, parameterIndex: number): AbstractValue | undefined;
   /** An untyped parameter whose name says what it is (`function stop(container)`). */
-  parameterByName?(name: string): AbstractValue | undefined;
+  parameterByName?(name: string, parameter: Node): AbstractValue | undefined;
   /** A bare specifier that names a package of the scanned workspace (resolved like a relative import). */
   isLocalPackage?(specifier: string): boolean;
   /** A value declared with a package's type (`docker: Docker`, `c: Dockerode.Container`). */
@@ -62,6 +62,7 @@ const ARRAY_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'fin
 export class ValueResolver {
   private readonly hooks: ResolverHooks;
   private readonly cache = new Map<Node, AbstractValue>();
+  private readonly assignmentIndex = new Map<Node, Map<string, BinaryExpression[]>>();
   private readonly inProgress = new Set<Node>();
 
   constructor(hooks: ResolverHooks = {}) {
@@ -339,7 +340,9 @@ export class ValueResolver {
     if (byType) return byType;
     const initializer = parameter.getInitializer();
     if (binding && initializer) return this.resolve(initializer, context);
-    return this.hooks.parameterByName?.(parameter.getName()) ?? UNKNOWN(`parameter ${parameter.getName()}`);
+    // Names decide only for a function's own parameters, not a callback's (`list.forEach((container) => ...)`).
+    const byName = isInlineCallback(declaration.getParent()) ? undefined : this.hooks.parameterByName?.(parameter.getName(), declaration);
+    return byName ?? UNKNOWN(`parameter ${parameter.getName()}`);
   }
 
   /**
@@ -467,7 +470,7 @@ export class ValueResolver {
     const name = declaration.getName();
     let current = value;
     const useFunction = use.getFirstAncestor(isFunctionLike);
-    for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    for (const assignment of this.assignmentsIn(scope).get(name) ?? []) {
       if (assignment.getStart() < declaration.getEnd()) continue;
       const assignmentFunction = assignment.getFirstAncestor(isFunctionLike);
       const sameFunction = assignmentFunction === declaration.getFirstAncestor(isFunctionLike);
@@ -492,6 +495,24 @@ export class ValueResolver {
       if (path && current.kind === 'object') current = setPath(current, path, this.resolve(assignment.getRight(), context), conditional);
     }
     return current;
+  }
+
+  /** `x = ...`, `x += ...` and `x.a.b = ...` in a scope, by the name they assign to (built once per scope). */
+  private assignmentsIn(scope: Node): Map<string, BinaryExpression[]> {
+    let byName = this.assignmentIndex.get(scope);
+    if (byName) return byName;
+    byName = new Map();
+    for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+      const operator = assignment.getOperatorToken().getKind();
+      if (operator !== SyntaxKind.EqualsToken && operator !== SyntaxKind.PlusEqualsToken) continue;
+      const name = assignedRootName(assignment.getLeft());
+      if (name === undefined) continue;
+      const list = byName.get(name) ?? [];
+      list.push(assignment);
+      byName.set(name, list);
+    }
+    this.assignmentIndex.set(scope, byName);
+    return byName;
   }
 
   // ---- members and calls ---------------------------------------------------
@@ -867,6 +888,13 @@ export function isPackageSpecifier(specifier: string): boolean {
   return !specifier.startsWith('.') && !specifier.startsWith('/');
 }
 
+/** An arrow or function expression passed straight to a call. */
+export function isInlineCallback(functionNode: Node | undefined): boolean {
+  if (!functionNode || !(Node.isArrowFunction(functionNode) || Node.isFunctionExpression(functionNode))) return false;
+  const parent = functionNode.getParent();
+  return parent !== undefined && Node.isCallExpression(parent) && parent.getArguments().includes(functionNode);
+}
+
 export function isFunctionLike(node: Node): boolean {
   return (
     Node.isFunctionDeclaration(node) ||
@@ -925,6 +953,15 @@ export function functionDeclaringParameter(node: Node, names: string[]): Node | 
 }
 
 /** `opts.HostConfig.Init = true` -> ['HostConfig', 'Init'] when `opts` is the symbol. */
+/** The variable an assignment target starts from: `url`, `opts` in `opts.HostConfig.Binds`. */
+function assignedRootName(left: Node): string | undefined {
+  let current = left;
+  while (Node.isPropertyAccessExpression(current) || Node.isElementAccessExpression(current) || Node.isNonNullExpression(current) || Node.isParenthesizedExpression(current)) {
+    current = current.getExpression();
+  }
+  return Node.isIdentifier(current) ? current.getText() : undefined;
+}
+
 function propertyPathOn(left: Node, symbol: MorphSymbol): string[] | undefined {
   const path: string[] = [];
   let current: Node = left;

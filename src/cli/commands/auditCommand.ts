@@ -13,6 +13,7 @@ interface AuditCommandOptions extends GlobalOptions {
   output?: string;
   include?: string | string[];
   ignore?: string | string[];
+  gitignore: boolean;
 }
 
 /** `docker 24.0` is that release's API range; `1.41` an API version with no known minimum. */
@@ -43,7 +44,7 @@ export function registerAuditCommand(parser: Argv, context: CliContext): Argv {
         import('../../lint/audit.js'),
         import('../../reporters/auditReport.js'),
       ]);
-      const scan = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: asList(options.include), ignore: asList(options.ignore) });
+      const scan = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: asList(options.include), ignore: asList(options.ignore), gitignore: options.gitignore });
       const result = auditUpgrade(scan.usages, from, to);
       const text =
         options.format === 'json'

@@ -12,6 +12,7 @@ export interface LintCommandOptions extends GlobalOptions {
   maxWarnings?: number;
   include?: string | string[];
   ignore?: string | string[];
+  gitignore: boolean;
   /** A file name; false for --no-config. */
   config?: string | string[] | false;
   /** `--daemon` alone is '' (DOCKER_HOST or the local socket). */
@@ -55,7 +56,7 @@ export function registerLintCommand(parser: Argv, context: CliContext): Argv {
       if (options.maxWarnings !== undefined && (!Number.isInteger(options.maxWarnings) || options.maxWarnings < 0)) {
         throw new CompatError('usage', `--max-warnings takes a whole number of 0 or more, got ${options.maxWarnings}`);
       }
-      const scan = await scanProject({ paths: [...options.paths, ...(daemon?.paths ?? [])], cwd: context.io.cwd, index, include: asList(options.include) ?? config.include, ignore: asList(options.ignore) ?? config.ignore });
+      const scan = await scanProject({ paths: [...options.paths, ...(daemon?.paths ?? [])], cwd: context.io.cwd, index, include: asList(options.include) ?? config.include, ignore: asList(options.ignore) ?? config.ignore, gitignore: options.gitignore });
       const baselinePath = options.baseline ? context.resolvePath(options.baseline) : config.baseline;
       if (options.updateBaseline && !baselinePath) throw new CompatError('usage', '--update-baseline needs --baseline FILE (or "baseline" in the configuration)');
       const { readBaseline, serializeBaseline } = await import('../../lint/baseline.js');

@@ -13,6 +13,7 @@ interface ReportCommandOptions extends GlobalOptions {
   generatedAt?: string;
   include?: string | string[];
   ignore?: string | string[];
+  gitignore: boolean;
 }
 
 export function registerReportCommand(parser: Argv, context: CliContext): Argv {
@@ -46,7 +47,7 @@ export function registerReportCommand(parser: Argv, context: CliContext): Argv {
         import('../../lint/runLint.js'),
         import('../../../rules/index.js'),
       ]);
-      const scan = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: asList(options.include), ignore: asList(options.ignore) });
+      const scan = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: asList(options.include), ignore: asList(options.ignore), gitignore: options.gitignore });
       const lint = runLint({ scan, index, targets, rules: RULE_LIST, directives: scan.directives });
       const model = report.buildCodeReport({ scan, findings: lint.findings, index, targets });
       const text =

@@ -7,6 +7,7 @@ interface ScanCommandOptions extends GlobalOptions {
   format: 'stylish' | 'json';
   include?: string | string[];
   ignore?: string | string[];
+  gitignore: boolean;
   output?: string;
 }
 
@@ -25,7 +26,7 @@ export function registerScanCommand(parser: Argv, context: CliContext): Argv {
       const index = context.compatIndex(options);
       // ts-morph is large: load it only for the commands that parse code.
       const { scanProject } = await import('../../analyser/scanProject.js');
-      const result = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: asList(options.include), ignore: asList(options.ignore) });
+      const result = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: asList(options.include), ignore: asList(options.ignore), gitignore: options.gitignore });
       if (options.format === 'json') {
         const { renderScanJson } = await import('../../reporters/scan/scanJson.js');
         context.emit(renderScanJson(result), options.output);

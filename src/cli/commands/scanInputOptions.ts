@@ -5,13 +5,15 @@ export interface ScanInputOptions {
   paths: string[];
   include?: string | string[];
   ignore?: string | string[];
+  gitignore: boolean;
 }
 
 export function withScanInputs<T>(command: Argv<T>, pathsDescription = 'Files or folders (default: the current folder)'): Argv<T> {
   return command
     .positional('paths', { type: 'string', array: true, default: [] as string[], describe: pathsDescription })
     .option('include', { type: 'string', requiresArg: true, describe: 'Glob of files to read, replacing the defaults; repeat for several' })
-    .option('ignore', { type: 'string', requiresArg: true, describe: 'Glob to skip, besides node_modules, build output and .gitignore; repeat for several' }) as unknown as Argv<T>;
+    .option('ignore', { type: 'string', requiresArg: true, describe: 'Glob to skip, besides node_modules, build output and .gitignore; repeat for several' })
+    .option('gitignore', { type: 'boolean', default: true, describe: 'Honour .gitignore files; --no-gitignore scans ignored files too' }) as unknown as Argv<T>;
 }
 
 /**
