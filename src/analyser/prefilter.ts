@@ -1,13 +1,18 @@
 import { dirname, posix } from 'node:path';
 
 /**
- * Text that makes a file worth parsing: a Docker client library, the socket, the
- * Docker ports or variables, a versioned Engine path, Engine API path segments, or
- * child_process (the docker CLI). Most of a project's files contain none of these
- * and are never parsed.
+ * Text that makes a file a starting point of the scan: a Docker client library, the
+ * socket, the Docker ports or variables, a versioned Engine path, a modem, a socket
+ * path, or child_process (the docker CLI). Most of a project's files contain none of
+ * these.
+ *
+ * Engine path segments alone (`/containers`, `/images`) are not enough: web code is full
+ * of them (`/images/logo.png`, `/api/containers`). A file whose only hint is such a path
+ * is parsed when it imports, or is imported by, a file with a marker: that is where the
+ * socket or client it talks through comes from.
  */
 const DOCKER_MARKERS =
-  /dockerode|docker-modem|node-docker-api|@docker\/node-sdk|docker\.sock|DOCKER_(HOST|API_VERSION|SOCK|CERT_PATH)|:237[56]\b|\/v1\.\d+\/|\/(containers|images|volumes|networks|exec|services|swarm|plugins|_ping)\b|child_process|execa|\bmodem\b|socketPath/;
+  /dockerode|docker-modem|node-docker-api|@docker\/node-sdk|docker\.sock|DOCKER_(HOST|API_VERSION|SOCK|CERT_PATH)|:237[56]\b|\/v1\.\d+\/|child_process|execa|\bmodem\b|socketPath/;
 
 export function hasDockerMarkers(text: string): boolean {
   return DOCKER_MARKERS.test(text);
@@ -44,10 +49,27 @@ export function resolveRelativeImport(fromPath: string, specifier: string, known
   return undefined;
 }
 
+/** Adds the files `links` leads to from `start`, up to `depth` steps away. */
+function addLinked(selected: Set<string>, start: string[], links: Map<string, string[]>, depth: number): void {
+  let frontier = start;
+  for (let step = 0; step < depth; step++) {
+    const next: string[] = [];
+    for (const path of frontier) {
+      for (const linked of links.get(path) ?? []) {
+        if (selected.has(linked)) continue;
+        selected.add(linked);
+        next.push(linked);
+      }
+    }
+    frontier = next;
+  }
+}
+
 /**
  * The files to parse: those with markers, the files that import them and the files
  * that import those (wrappers called from elsewhere), and the files all of these
- * import (config modules, URL helpers, option builders).
+ * import, two levels deep (config modules, URL helpers, option builders, classes
+ * handed a client by their importer).
  */
 export function selectFilesToParse(texts: Map<string, string>, localPackages: ReadonlyMap<string, string> = new Map()): Set<string> {
   const known = new Set(texts.keys());
@@ -58,34 +80,14 @@ export function selectFilesToParse(texts: Map<string, string>, localPackages: Re
       .map((specifier) => (specifier.startsWith('.') ? resolveRelativeImport(path, specifier, known) : localPackages.get(specifier)))
       .filter((target): target is string => target !== undefined);
     imports.set(path, targets);
-    for (const target of targets) importers.set(target, [...(importers.get(target) ?? []), path]);
+    for (const target of targets) {
+      const list = importers.get(target) ?? [];
+      list.push(path);
+      importers.set(target, list);
+    }
   }
   const selected = new Set([...texts].filter(([, text]) => hasDockerMarkers(text)).map(([path]) => path));
-  let frontier = [...selected];
-  for (let depth = 0; depth < 2; depth++) {
-    const next: string[] = [];
-    for (const path of frontier) {
-      for (const importer of importers.get(path) ?? []) {
-        if (!selected.has(importer)) {
-          selected.add(importer);
-          next.push(importer);
-        }
-      }
-    }
-    frontier = next;
-  }
-  frontier = [...selected];
-  for (let depth = 0; depth < 2; depth++) {
-    const next: string[] = [];
-    for (const path of frontier) {
-      for (const target of imports.get(path) ?? []) {
-        if (!selected.has(target)) {
-          selected.add(target);
-          next.push(target);
-        }
-      }
-    }
-    frontier = next;
-  }
+  addLinked(selected, [...selected], importers, 2);
+  addLinked(selected, [...selected], imports, 2);
   return selected;
 }

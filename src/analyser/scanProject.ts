@@ -181,6 +181,9 @@ function analyseCode(
     skipAddingFilesFromTsConfig: true,
     skipFileDependencyResolution: true,
     skipLoadingLibFiles: true,
+    // The texts are already read (and decoded); on the real file system ts-morph would read and
+    // parse each file once more before overwriting it with our text.
+    useInMemoryFileSystem: true,
   });
   const sourceFiles: SourceFile[] = [];
   for (const path of [...selected].sort()) {

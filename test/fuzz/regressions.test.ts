@@ -44,6 +44,17 @@ describe('fuzz regressions: the analyser', () => {
     expect(result.usages.map((usage) => `${usage.method} ${usage.path}`)).toEqual(['GET /containers/json']);
   });
 
+  it('survives an import cut short in a package that uses a client (name-based guesses)', async () => {
+    // getModuleSpecifierSourceFile() threw "Expected the module specifier to be a string literal"
+    // while the analyser listed which files import client modules.
+    const result = await scan({
+      'package.json': '{ "name": "ops" }',
+      'src/docker.ts': "import Docker from 'dockerode';\nexport const docker = new Docker();\n",
+      'src/restart.ts': "import { docker } from './docker';\nimport got from ;\nexport async function restart(container) {\n  await container.restart();\n}\nexport const list = () => docker.listContainers();\n",
+    });
+    expect(result.usages.map((usage) => `${usage.file}:${usage.line} ${usage.method} ${usage.path}`)).toEqual(['src/restart.ts:4 POST /containers/{id}/restart', 'src/restart.ts:6 GET /containers/json']);
+  });
+
   it('says a name is missing instead of "unresolved name " or "member " with nothing after it', async () => {
     const result = await scan({
       'src/a.ts': [

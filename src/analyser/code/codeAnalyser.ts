@@ -198,7 +198,7 @@ export class CodeAnalyser {
     if (this.allCallers) return this.allCallers;
     this.allCallers = new Map();
     for (const file of this.files) {
-      for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      for (const call of callsIn(file)) {
         for (const callee of alternatives(this.calleeOf(call))) {
           if (callee.kind !== 'function') continue;
           this.allCallers.set(callee.node, [...(this.allCallers.get(callee.node) ?? []), call]);
@@ -279,7 +279,7 @@ export class CodeAnalyser {
   private findGlobalDispatcher(files: SourceFile[]): void {
     for (const file of files) {
       if (!file.getFullText().includes('setGlobalDispatcher')) continue;
-      for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      for (const call of callsIn(file)) {
         if (!/setGlobalDispatcher$/.test(call.getExpression().getText())) continue;
         const value = this.resolver.resolve(call.getArguments()[0]);
         if (pointsAtDocker(value)) this.globalDispatcherValue = value;
@@ -293,7 +293,7 @@ export class CodeAnalyser {
     // Text checks first: resolving every call of a large project is the expensive part.
     const text = file.getFullText();
     const runsCommands = /child_process|execa/.test(text);
-    for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    for (const call of callsIn(file)) {
       const usages = mayCallEngine(call) ? (recogniseClientCall(call, this) ?? this.rawHttpUsages(call)) : undefined;
       if (usages) {
         found.push(...usages);
@@ -671,15 +671,29 @@ function mayCallEngine(call: CallExpression): boolean {
   return isClientMethodName(name) || isHttpMethodName(name);
 }
 
+const callsByFile = new WeakMap<SourceFile, CallExpression[]>();
+
+/** The calls of a file, listed once: several passes walk them, and listing wraps every node. */
+function callsIn(file: SourceFile): CallExpression[] {
+  let calls = callsByFile.get(file);
+  if (!calls) {
+    calls = file.getDescendantsOfKind(SyntaxKind.CallExpression);
+    callsByFile.set(file, calls);
+  }
+  return calls;
+}
+
 /** The scanned files a file imports (`import`, `export ... from`, `require()` of a path). */
 function importedSourceFiles(file: SourceFile): SourceFile[] {
   const targets: SourceFile[] = [];
   for (const declaration of [...file.getImportDeclarations(), ...file.getExportDeclarations()]) {
+    // Broken code (`import { x } from` at the end of a file) has no string specifier, and ts-morph throws on it.
+    if (!Node.isStringLiteral(declaration.getNodeProperty('moduleSpecifier') ?? declaration)) continue;
     const target = declaration.getModuleSpecifierSourceFile();
     if (target) targets.push(target);
   }
   if (!file.getFullText().includes('require(')) return targets;
-  for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+  for (const call of callsIn(file)) {
     const [argument] = call.getArguments();
     if (call.getExpression().getText() !== 'require' || !argument || !Node.isStringLiteral(argument)) continue;
     const target = resolveRequire(file, argument.getLiteralValue());
@@ -718,7 +732,7 @@ function indexCallsByName(files: SourceFile[]): Map<string, CallExpression[]> {
   };
   for (const file of files) {
     const { originalNames, defaultImports } = importedNamesOf(file);
-    for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    for (const call of callsIn(file)) {
       const name = calledName(call.compilerNode.expression);
       if (name === undefined) {
         add(OTHER_CALLEE, call);

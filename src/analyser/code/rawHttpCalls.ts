@@ -44,9 +44,19 @@ export function recogniseRawHttpCall(call: CallExpression, analyser: CodeAnalyse
   if (!shape) return undefined;
   const targets = describeRequestTargets(shape.url);
   if (!isDockerTransport(shape.transport, targets, analyser)) return undefined;
-  const fromCallers = mentionsParameter(shape.url) || (shape.method !== undefined && mentionsParameter(shape.method)) ? usagesAtCallers(call, shape, analyser) : [];
+  const fromCallers = endpointFromCaller(shape, targets) ? usagesAtCallers(call, shape, analyser) : [];
   if (fromCallers.length > 0) return fromCallers;
   return targets.map((target) => ({ usage: buildUsage(call, call, shape, target, analyser), callNode: call, receivesResponse: true }));
+}
+
+/**
+ * Whether the caller chooses the endpoint: the method, or a path we cannot place without
+ * the caller's arguments. `/containers/${id}/json` with `id` a parameter is a known
+ * endpoint (the id fills its `{id}`); `${base}${path}` with `path` a parameter is not.
+ */
+function endpointFromCaller(shape: HttpRequestShape, targets: RequestTarget[]): boolean {
+  if (shape.method !== undefined && mentionsParameter(shape.method)) return true;
+  return mentionsParameter(shape.url) && targets.some((target) => target.path === null);
 }
 
 /**
@@ -62,7 +72,7 @@ function usagesAtCallers(call: CallExpression, shape: HttpRequestShape, analyser
   // body it passes comes from further up.
   const endpointOpen = (_caller: CallExpression, context: ResolveContext) => {
     const bound = requestShape(call, analyser, context);
-    return bound !== undefined && (mentionsParameter(bound.url) || (bound.method !== undefined && mentionsParameter(bound.method)));
+    return bound !== undefined && endpointFromCaller(bound, describeRequestTargets(bound.url));
   };
   for (const site of analyser.callSitesOf(helper, 2, endpointOpen)) {
     const bound = requestShape(call, analyser, site.context);
@@ -133,29 +143,11 @@ function moduleCallShape(call: CallExpression, module: { specifier: string; memb
     return nodeHttpShape(call, analyser, specifier, context);
   }
   if (specifier === 'fetch' || ((specifier === 'undici' || specifier === 'node-fetch') && (first === 'fetch' || (specifier === 'node-fetch' && member.length === 0)))) {
-    const init = arg(call, 1, analyser, context);
-    return {
-      library: 'fetch',
-      url: arg(call, 0, analyser, context),
-      method: property(init, 'method'),
-      defaultMethod: 'GET',
-      headers: property(init, 'headers'),
-      body: property(init, 'body'),
-      transport: [property(init, 'dispatcher') ?? { kind: 'nullish' }, analyser.globalDispatcher()],
-    };
+    return urlAndOptionsShape(call, 'fetch', analyser, context);
   }
   if (specifier === 'undici' && first === 'request' && member.length === 1) {
-    const options = arg(call, 1, analyser, context);
-    return {
-      library: 'undici',
-      url: arg(call, 0, analyser, context),
-      method: property(options, 'method'),
-      defaultMethod: 'GET',
-      query: property(options, 'query'),
-      headers: property(options, 'headers'),
-      body: property(options, 'body'),
-      transport: [property(options, 'dispatcher') ?? { kind: 'nullish' }, analyser.globalDispatcher()],
-    };
+    const shape = urlAndOptionsShape(call, 'undici', analyser, context);
+    return { ...shape, query: property(arg(call, 1, analyser, context), 'query') };
   }
   if (specifier === 'axios') {
     if (member.length === 0) return axiosShape(call, undefined, { kind: 'object', properties: new Map(), open: false }, analyser, context);
@@ -166,6 +158,22 @@ function moduleCallShape(call: CallExpression, module: { specifier: string; memb
     if (member.length === 1 && VERB_METHODS.has(first)) return gotShape(call, first, { kind: 'nullish' }, analyser, context);
   }
   return undefined;
+}
+
+/** `fetch(url, init)` and undici's `request(url, options)`: a URL, then method, headers, body and a dispatcher. */
+function urlAndOptionsShape(call: CallExpression, library: string, analyser: CodeAnalyser, context: ResolveContext): HttpRequestShape {
+  const url = arg(call, 0, analyser, context);
+  const options = arg(call, 1, analyser, context);
+  return {
+    library,
+    url,
+    method: property(options, 'method'),
+    defaultMethod: 'GET',
+    headers: property(options, 'headers'),
+    body: property(options, 'body'),
+    // `http://localhost:2375/...`: the URL itself can name the daemon.
+    transport: [property(options, 'dispatcher') ?? { kind: 'nullish' }, analyser.globalDispatcher(), url],
+  };
 }
 
 /** `http.request(options, cb)`, `http.request(url, options, cb)`, `http.get(...)`. */

@@ -150,7 +150,11 @@ export class ValueResolver {
   private stringish(node: Node, context: ResolveContext): AbstractValue {
     const value = this.resolve(node, context);
     // A circular value keeps its reason, so that the request it ends up in is reported as dynamic (requestTarget.ts).
-    if (value.kind === 'unknown') return { kind: 'pattern', parts: [{ hole: value.reason === CIRCULAR_REFERENCE ? CIRCULAR_REFERENCE : this.describe(node) }] };
+    // A parameter keeps its reason too, so that a helper's callers can fill the hole (`${base}${path}`).
+    if (value.kind === 'unknown') {
+      const keepsReason = value.reason === CIRCULAR_REFERENCE || value.reason.startsWith('parameter ');
+      return { kind: 'pattern', parts: [{ hole: keepsReason ? value.reason : this.describe(node) }] };
+    }
     return value;
   }
 
