@@ -228,7 +228,9 @@ function matchUsage(usage: RawUsage, index: CompatIndex, fieldIndexFor: FieldInd
       if (path.includes('{}')) {
         // A computed key at the top level (`{ [key]: 1 }`) has no parent to name: "a key of  is computed" read badly.
         const parent = path.slice(0, path.indexOf('{}')).replace(/\.$/, '');
-        result.dynamic.push(parent === '' ? 'body: a top-level key is computed' : `body: a key of ${parent} is computed`);
+        // A parent key that is blank or holds spaces (`{ " ": {...} }`) is quoted, or the message reads as if a word were missing.
+        const shown = /^\S+$/.test(parent) ? parent : JSON.stringify(parent);
+        result.dynamic.push(parent === '' ? 'body: a top-level key is computed' : `body: a key of ${shown} is computed`);
       }
       else if (!libraryBody.has(path)) result.unknown.body.push(path);
     }

@@ -55,6 +55,20 @@ describe('fuzz regressions: the analyser', () => {
     expect(result.usages.map((usage) => `${usage.file}:${usage.line} ${usage.method} ${usage.path}`)).toEqual(['src/restart.ts:4 POST /containers/{id}/restart', 'src/restart.ts:6 GET /containers/json']);
   });
 
+  it('quotes a blank parent key in "a key of ... is computed"', async () => {
+    const result = await scan({
+      'src/a.ts': [
+        "import { Agent } from 'undici';",
+        "const agent = new Agent({ connect: { socketPath: '/var/run/docker.sock' } });",
+        'export async function ping() {',
+        // `{ : [1] }`: a key cut out of the code (the mutation that found this) is an unnamed, computed key.
+        "  await fetch('http://localhost/_ping', { method: 'GET', dispatcher: agent, body: JSON.stringify({ ' ': JSON.stringify({ : [1] }) }) });",
+        '}',
+      ].join('\n'),
+    });
+    expect(result.usages.flatMap((usage) => usage.dynamic)).toContain('body: a key of " " is computed');
+  });
+
   it('says a name is missing instead of "unresolved name " or "member " with nothing after it', async () => {
     const result = await scan({
       'src/a.ts': [
