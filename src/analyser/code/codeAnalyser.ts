@@ -552,10 +552,10 @@ export class CodeAnalyser {
     }
   }
 
-  /** Property chains and destructurings that read a response: `info.State.Health`, `const { Id } = await c.inspect()`. */
   /**
-   * Response fields read in the functions that made the requests. A read counts only in
-   * the function of its request (or the callbacks inside it), so only those are walked.
+   * Response fields read in the functions that made the requests: property chains and
+   * destructurings (`info.State.Health`, `const { Id } = await c.inspect()`). A read counts
+   * only in the function of its request (or the callbacks inside it), so only those are walked.
    */
   private collectResponseReads(requestCalls: Node[]): Map<Node, Set<string>> {
     const reads = new Map<Node, Set<string>>();
@@ -640,11 +640,6 @@ function trimMethodCall(node: Node, value: AbstractValue): AbstractValue {
   return value;
 }
 
-/**
- * The path findings give, computed as discoverFiles computes `DiscoveredFile.path`, so that a
- * file outside the working directory (`scan ../lib`) is `../lib/x.ts` in usages as in notes
- * and script findings, never an absolute path.
- */
 /** Module specifiers of import declarations and `require('...')` calls, by text for requires. */
 function importedSpecifiersOf(file: SourceFile): string[] {
   const specifiers: string[] = [];
@@ -658,6 +653,11 @@ function importedSpecifiersOf(file: SourceFile): string[] {
   return specifiers;
 }
 
+/**
+ * The path findings give, computed as discoverFiles computes `DiscoveredFile.path`, so that a
+ * file outside the working directory (`scan ../lib`) is `../lib/x.ts` in usages as in notes
+ * and script findings, never an absolute path.
+ */
 export function relativePath(root: string, absolute: string): string {
   return relative(root, absolute).split(sep).join('/');
 }

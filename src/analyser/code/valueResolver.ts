@@ -956,7 +956,6 @@ export function functionDeclaringParameter(node: Node, names: string[]): Node | 
   return undefined;
 }
 
-/** `opts.HostConfig.Init = true` -> ['HostConfig', 'Init'] when `opts` is the symbol. */
 /** The variable an assignment target starts from: `url`, `opts` in `opts.HostConfig.Binds`. */
 function assignedRootName(left: Node): string | undefined {
   let current = left;
@@ -966,6 +965,7 @@ function assignedRootName(left: Node): string | undefined {
   return Node.isIdentifier(current) ? current.getText() : undefined;
 }
 
+/** `opts.HostConfig.Init = true` -> ['HostConfig', 'Init'] when `opts` is the symbol. */
 function propertyPathOn(left: Node, symbol: MorphSymbol): string[] | undefined {
   const path: string[] = [];
   let current: Node = left;
