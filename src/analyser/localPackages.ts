@@ -7,15 +7,16 @@ import { toPortablePath } from './discoverFiles.js';
  * The workspace's own packages (a monorepo's `packages/*`), by package name, with
  * the source file that stands for the package's entry point. Code imports them by
  * name (`import { docker } from '@acme/docker-shared'`), and the analyser follows
- * those imports like relative ones.
+ * those imports like relative ones. `.gitignore` counts as it does for the scan
+ * (`--no-gitignore` scans of an ignored tree find its packages too).
  */
-export async function findLocalPackages(roots: string[], cwd: string, knownFiles: ReadonlySet<string>): Promise<Map<string, string>> {
+export async function findLocalPackages(roots: string[], cwd: string, knownFiles: ReadonlySet<string>, gitignore = true): Promise<Map<string, string>> {
   const packages = new Map<string, string>();
   for (const root of roots.length > 0 ? roots : ['.']) {
     const manifests = await globby('**/package.json', {
       cwd: resolve(cwd, root),
       ignore: ['**/node_modules/**', '**/.git/**'],
-      gitignore: true,
+      gitignore,
       absolute: true,
       followSymbolicLinks: false,
       suppressErrors: true,

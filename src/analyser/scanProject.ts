@@ -85,7 +85,7 @@ export async function scanProject(scanOptions: ScanOptions): Promise<ScanResult>
   const settingsInScripts = findings.flatMap((finding) => finding.versionSettings);
 
   const codeTexts = new Map([...texts.values()].filter((entry) => isCodeFile(entry.file.path)).map((entry) => [entry.file.path, entry.text!]));
-  const localPackages = await findLocalPackages(options.paths, options.cwd, new Set(codeTexts.keys()));
+  const localPackages = await findLocalPackages(options.paths, options.cwd, new Set(codeTexts.keys()), options.gitignore);
   findings.push(...analyseCode(codeTexts, texts, { ...options, localPackages }, settingsInScripts, notes));
 
   const usages = matchUsages(sortByPosition(findings.flatMap((finding) => finding.usages)), options.index);

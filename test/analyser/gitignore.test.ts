@@ -11,6 +11,7 @@ import { REPO_ROOT, runCli } from '../helpers/runCli.js';
  */
 const project = mkdtempSync(join(tmpdir(), 'dac-gitignore-'));
 cpSync(join(REPO_ROOT, 'examples/deploy-tool'), join(project, 'vendor/deploy-tool'), { recursive: true });
+cpSync(join(REPO_ROOT, 'test/fixtures/mixed-monorepo'), join(project, 'vendor/mixed-monorepo'), { recursive: true });
 cpSync(join(REPO_ROOT, 'examples/deploy-tool/src'), join(project, 'src'), { recursive: true });
 // A repository root: .gitignore files above a scanned folder apply up to it.
 mkdirSync(join(project, '.git'));
@@ -39,14 +40,17 @@ describe('scan and .gitignore', () => {
     expect(note?.message).toMatch(/excluded by \.gitignore \(\d+ files\); pass --no-gitignore/);
   });
 
-  it('scans ignored files with --no-gitignore, as it scans the same project unignored', () => {
-    const output = scan(['vendor/deploy-tool', '--no-gitignore']);
-    const reference = runCli(['scan', 'examples/deploy-tool', '--format', 'json']);
-    const expected = (JSON.parse(reference.stdout) as { usages: Array<{ file: string; line: number; path: string }> }).usages;
+  // The monorepo imports its workspace packages by name: they must be found under the ignored folder too.
+  it.each([
+    ['examples/deploy-tool', 'vendor/deploy-tool'],
+    ['test/fixtures/mixed-monorepo', 'vendor/mixed-monorepo'],
+  ])('scans ignored files with --no-gitignore as it scans %s unignored', (original, copy) => {
+    const output = scan([copy, '--no-gitignore']);
+    const reference = runCli(['scan', original, '--format', 'json']);
+    const expected = (JSON.parse(reference.stdout) as { usages: Array<{ file: string; line: number; path: string; body: string[] }> }).usages;
+    const key = ({ file, line, path, body }: { file: string; line: number; path: string; body: string[] }) => `${file}:${line} ${path} ${body.join(',')}`;
     expect(output.usages.length).toBeGreaterThan(0);
-    expect(output.usages.map((usage) => (usage as unknown as { file: string; line: number; path: string })).map(({ file, line, path }) => `${file}:${line} ${path}`)).toEqual(
-      expected.map(({ file, line, path }) => `${file.replace('examples/', 'vendor/')}:${line} ${path}`),
-    );
+    expect((output.usages as unknown as Parameters<typeof key>[0][]).map(key)).toEqual(expected.map((usage) => key({ ...usage, file: usage.file.replace(original, copy) })));
     expect(output.notes.filter((note) => note.kind === 'skipped')).toEqual([]);
   });
 });
