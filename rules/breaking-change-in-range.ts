@@ -4,17 +4,11 @@ import { changeMessage } from '../src/diff/changeMessage.js';
 import { structuralEvent } from '../src/diff/diffSurfaces.js';
 import { defineRule, type RuleContext } from '../src/lint/rule.js';
 import type { TargetDaemon } from '../src/lint/targets.js';
-import { compareApiVersions, type ApiVersion } from '../src/versions/apiVersion.js';
+import { compareApiVersions, type ApiVersion, versionSpan } from '../src/versions/apiVersion.js';
 
 interface Spoken {
   daemon: TargetDaemon;
   version: ApiVersion;
-}
-
-/** `1.44` or `1.44 to 1.51`. */
-function versionSpan(versions: readonly ApiVersion[]): string {
-  const sorted = [...new Set(versions)].sort(compareApiVersions);
-  return sorted.length === 1 ? sorted[0] : `${sorted[0]} to ${sorted[sorted.length - 1]}`;
 }
 
 /** A breaking change of the feature's own (not its appearance or disappearance: api-version-too-new and removed-feature judge those). */

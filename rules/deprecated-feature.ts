@@ -1,13 +1,7 @@
 import type { FeatureRecord } from '../src/database/compatDatabase.js';
 import { defineRule } from '../src/lint/rule.js';
 import { describeFeature } from '../src/surface/feature.js';
-import { compareApiVersions, type ApiVersion } from '../src/versions/apiVersion.js';
-
-/** `1.44` or `1.44 to 1.51`: the versions a call speaks across the daemons concerned. */
-function versionSpan(versions: readonly ApiVersion[]): string {
-  const sorted = [...new Set(versions)].sort(compareApiVersions);
-  return sorted.length === 1 ? sorted[0] : `${sorted[0]} to ${sorted[sorted.length - 1]}`;
-}
+import { compareApiVersions, type ApiVersion, versionSpan } from '../src/versions/apiVersion.js';
 
 /** What to use instead: the record's `replacement`, else what its deprecation change names. */
 function replacementOf(feature: FeatureRecord): string | undefined {

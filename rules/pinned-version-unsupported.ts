@@ -1,12 +1,6 @@
 import { describePinSource } from '../src/lint/pinDescription.js';
 import { defineRule } from '../src/lint/rule.js';
-import { compareApiVersions, type ApiVersion } from '../src/versions/apiVersion.js';
-
-/** `1.44`, or `1.48 to 1.50` when the refusing daemons have different limits. */
-function versionSpan(versions: readonly ApiVersion[]): string {
-  const sorted = [...new Set(versions)].sort(compareApiVersions);
-  return sorted.length === 1 ? sorted[0] : `${sorted[0]} to ${sorted[sorted.length - 1]}`;
-}
+import { versionSpan } from '../src/versions/apiVersion.js';
 
 /** A pinned call that a targeted daemon refuses outright. */
 export default defineRule({

@@ -1,12 +1,6 @@
 import type { ScanUsage } from '../src/analyser/matchUsages.js';
 import { defineRule, type RuleContext } from '../src/lint/rule.js';
-import { compareApiVersions, type ApiVersion } from '../src/versions/apiVersion.js';
-
-/** `1.44` or `1.44 to 1.51`. */
-function versionSpan(versions: readonly ApiVersion[]): string {
-  const sorted = [...new Set(versions)].sort(compareApiVersions);
-  return sorted.length === 1 ? sorted[0] : `${sorted[0]} to ${sorted[sorted.length - 1]}`;
-}
+import { compareApiVersions, type ApiVersion, versionSpan } from '../src/versions/apiVersion.js';
 
 /** `State.Health.Status, State.Running and 2 more`. */
 function listFields(fields: readonly string[]): string {

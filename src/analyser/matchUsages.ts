@@ -3,8 +3,7 @@ import type { CompatIndex, OperationEntry } from '../database/compatIndex.js';
 import { structuralEvent } from '../diff/diffSurfaces.js';
 import { describeFeature, type FeatureLocation } from '../surface/feature.js';
 import { compareApiVersions, type ApiVersion } from '../versions/apiVersion.js';
-import { leavesOnly } from './code/codeAnalyser.js';
-import type { RawUsage, VersionPin } from './usage.js';
+import { leavesOnly, type RawUsage, type VersionPin } from './usage.js';
 
 /**
  * A usage matched against the database: the `usages[]` record of `scan --format json`.

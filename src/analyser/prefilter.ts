@@ -37,7 +37,7 @@ export function importedSpecifiers(text: string): string[] {
 const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs', '/index.ts', '/index.tsx', '/index.js', '/index.mjs', '/index.cjs'];
 
 /** Resolves `./client` or `./client.js` (standing for client.ts) against the set of known files. */
-export function resolveRelativeImport(fromPath: string, specifier: string, known: Set<string>): string | undefined {
+export function resolveRelativeImport(fromPath: string, specifier: string, known: ReadonlySet<string>): string | undefined {
   const base = posix.normalize(posix.join(dirname(fromPath).split('\\').join('/'), specifier));
   const withoutJs = base.replace(/\.(m|c)?js$/, '');
   for (const stem of base === withoutJs ? [base] : [base, withoutJs]) {

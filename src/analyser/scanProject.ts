@@ -12,6 +12,7 @@ import { findLocalPackages } from './localPackages.js';
 import { selectFilesToParse } from './prefilter.js';
 import { classifyScriptFile, looksLikeShellScript, scanScriptFile } from './scripts/scanScriptFile.js';
 import type { CliInvocation, FileFindings, ScanNote, SourcePosition, VersionSetting } from './usage.js';
+import { compareText } from '../text.js';
 
 /** Bumped whenever a consumer of `scan --format json` would have to change. */
 export const SCAN_SCHEMA_VERSION = 1;
@@ -297,10 +298,6 @@ function attachSourceLines(usages: ScanUsage[], texts: Map<string, ReadFile>): v
     if (!lines.has(usage.file)) lines.set(usage.file, text.split(/\r?\n/));
     usage.sourceLine = lines.get(usage.file)![usage.line - 1]?.trim();
   }
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function sortByPosition<T extends SourcePosition>(items: T[]): T[] {

@@ -95,3 +95,17 @@ export interface FileFindings {
 export function emptyFindings(): FileFindings {
   return { usages: [], versionSettings: [], cliInvocations: [], notes: [] };
 }
+
+/**
+ * Drops field paths that lead to another listed path: `State.Health` and
+ * `State.Health.Status` were both read, and the leaf says it all.
+ */
+export function leavesOnly(paths: readonly string[]): string[] {
+  const inner = new Set<string>();
+  for (const path of paths) {
+    for (let at = 1; at < path.length; at++) {
+      if (path[at] === '.' || path[at] === '[' || path[at] === '{') inner.add(path.slice(0, at));
+    }
+  }
+  return paths.filter((path) => !inner.has(path));
+}

@@ -7,6 +7,7 @@ import { describeFeature } from '../surface/feature.js';
 import { compareApiVersions, type ApiVersion } from '../versions/apiVersion.js';
 import { spokenVersion, type SpokenVersion } from './spokenVersion.js';
 import type { TargetDaemon } from './targets.js';
+import { compareText } from '../text.js';
 
 /**
  * - breaking: the call stops working or silently loses something after the upgrade;
@@ -109,10 +110,6 @@ function auditUsage(usage: ScanUsage, from: TargetDaemon, to: TargetDaemon): Aud
     }
   }
   return items;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function compareItems(a: AuditItem, b: AuditItem): number {

@@ -8,6 +8,7 @@ import { renderMessage, type LintRule, type RuleContext, type RuleReport } from 
 import { spokenVersion } from './spokenVersion.js';
 import type { SuppressionDirective } from './suppressions.js';
 import { describeTargets, type TargetDaemon } from './targets.js';
+import { compareText } from '../text.js';
 
 export interface RuleSetting {
   severity: ConfiguredSeverity;
@@ -114,10 +115,6 @@ function toFinding(rule: LintRule, severity: FindingSeverity, report: RuleReport
   };
   if (!report.at && usage.sourceLine) sourceLines.set(finding, usage.sourceLine);
   return finding;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -5,10 +5,12 @@ import type { FeatureRecord } from '../database/compatDatabase.js';
 import { CompatIndex } from '../database/compatIndex.js';
 import type { Finding, FindingSeverity } from '../lint/finding.js';
 import { spokenVersion } from '../lint/spokenVersion.js';
+import { addedText } from '../reporters/featureText.js';
 import { describeTargets, type TargetDaemon } from '../lint/targets.js';
 import { compareFeatureRefs, type FeatureLocation } from '../surface/feature.js';
 import { compareApiVersions, type ApiVersion } from '../versions/apiVersion.js';
 import { engineColumns, type EngineColumn } from './engineColumns.js';
+import { compareText } from '../text.js';
 
 /** What a cell of the grid says about one feature on one engine column. */
 export type CellState = 'supported' | 'unsupported' | 'deprecated' | 'removed' | 'unknown';
@@ -88,10 +90,6 @@ export interface CodeReportInput {
   findings: readonly Finding[];
   index: CompatIndex;
   targets: readonly TargetDaemon[];
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Builds the code's report from a scan, its lint findings and the targets. */
@@ -213,10 +211,6 @@ export function featureLabel(feature: Pick<FeatureRecord, 'location' | 'name' | 
     default:
       return `${feature.location} parameter ${feature.name}`;
   }
-}
-
-function addedText(feature: FeatureRecord): string {
-  return feature.addedIsFloor ? `${feature.added} or earlier` : feature.added;
 }
 
 /** Where in the presence ranges `version` falls: before the feature, in it, or after it left. */

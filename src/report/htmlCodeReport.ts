@@ -5,7 +5,8 @@ import { compareApiVersions } from '../versions/apiVersion.js';
 import { CELL_STATES, featureLabel, type CodeReport, type GridGroup, type GridRow } from './codeReport.js';
 import { columnName, defaultVisibleFrom } from './engineColumns.js';
 import { escapeHtml as h } from './escape.js';
-import { footer, growthSection, plural, STATE_SYMBOL, STATE_TEXT, type ReportOptions } from './htmlShared.js';
+import { plural } from '../text.js';
+import { footer, growthSection, STATE_SYMBOL, STATE_TEXT, type ReportOptions } from './htmlShared.js';
 import { renderPage } from './htmlPage.js';
 
 export interface CodeReportHtmlOptions extends ReportOptions {

@@ -1,9 +1,11 @@
 import type { CompatDatabase, FeatureRecord } from '../database/compatDatabase.js';
 import { changeMessage } from '../diff/changeMessage.js';
 import { compareFeatureRefs, describeFeature, operationKey } from '../surface/feature.js';
+import { addedText } from '../reporters/featureText.js';
 import { compareEngineVersions } from '../versions/engineReleases.js';
 import { escapeHtml as h } from './escape.js';
-import { footer, growthSection, plural, type ReportOptions } from './htmlShared.js';
+import { plural } from '../text.js';
+import { footer, growthSection, type ReportOptions } from './htmlShared.js';
 import { renderPage } from './htmlPage.js';
 
 /** Every operation with its features, in the database's one order. */
@@ -25,11 +27,6 @@ export function explorerGroups(database: CompatDatabase): ExplorerGroup[] {
     }
   }
   return [...groups.values()].filter((group) => group.operation !== undefined).sort((a, b) => compareFeatureRefs(a.operation, b.operation));
-}
-
-/** `1.43`, or `1.25 or earlier` when the oldest spec already has it. */
-export function addedInText(feature: FeatureRecord): string {
-  return feature.addedIsFloor ? `${feature.added} or earlier` : feature.added;
 }
 
 /** `1.52`; `1.40, back in 1.42` for a feature the specs drop and bring back; empty while present. */
@@ -74,7 +71,7 @@ function featureRow(feature: FeatureRecord): string {
     h(whereText(feature)),
     `<code>${h(name)}</code>`,
     h(feature.facts.type ?? ''),
-    h(addedInText(feature)),
+    h(addedText(feature)),
     h(removedInText(feature)),
     h(deprecatedText(feature)),
     history(feature),
@@ -85,7 +82,7 @@ function featureRow(feature: FeatureRecord): string {
 function operationRow(operation: FeatureRecord): string {
   return (
     `<tr class="oh"><th scope="rowgroup" colspan="3"><span class="m">${h(operation.method)}</span> <code>${h(operation.path)}</code></th>` +
-    `<td>${h(addedInText(operation))}</td><td>${h(removedInText(operation))}</td><td>${h(deprecatedText(operation))}</td><td>${history(operation)}</td></tr>`
+    `<td>${h(addedText(operation))}</td><td>${h(removedInText(operation))}</td><td>${h(deprecatedText(operation))}</td><td>${history(operation)}</td></tr>`
   );
 }
 

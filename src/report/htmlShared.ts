@@ -62,7 +62,3 @@ export function growthSection(database: CompatDatabase, marks: ChartMarks, headi
     '</details></section>',
   ].join('\n');
 }
-
-export function plural(count: number, noun: string, nouns = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : nouns}`;
-}

@@ -1,13 +1,15 @@
 import type { ScanUsage } from '../analyser/matchUsages.js';
 import type { SourcePosition } from '../analyser/usage.js';
 import type { CompatDatabase } from '../database/compatDatabase.js';
+import { addedText } from '../reporters/featureText.js';
 import { compareApiVersions } from '../versions/apiVersion.js';
 import { oldestEngineServing } from '../versions/engineReleases.js';
 import type { CellState, CodeReport, GridGroup, GridRow } from './codeReport.js';
 import { columnName, type EngineColumn } from './engineColumns.js';
 import { escapeMarkdown as md, markdownCodeInCell as code } from './escape.js';
-import { addedInText, explorerGroups, removedInText } from './htmlExplorer.js';
-import { plural, type ReportOptions } from './htmlShared.js';
+import { explorerGroups, removedInText } from './htmlExplorer.js';
+import type { ReportOptions } from './htmlShared.js';
+import { plural } from '../text.js';
 
 /** GitHub refuses comments over 65,536 characters; stay under with room for a bot's header. */
 export const MARKDOWN_LIMIT = 65_000;
@@ -290,7 +292,7 @@ export function renderExplorerMarkdown(database: CompatDatabase, options: Markdo
   for (const group of groups) {
     const operation = group.operation;
     endpointTable.push(
-      `| ${code(`${operation.method} ${operation.path}`)} | ${md(addedInText(operation))} | ${md(removedInText(operation))} | ${md(operation.deprecated ?? '')} | ${group.features.length} |`,
+      `| ${code(`${operation.method} ${operation.path}`)} | ${md(addedText(operation))} | ${md(removedInText(operation))} | ${md(operation.deprecated ?? '')} | ${group.features.length} |`,
     );
   }
   lines.push(...collapsible(plural(groups.length, 'endpoint'), endpointTable, groups.length), '');

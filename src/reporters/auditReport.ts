@@ -1,4 +1,5 @@
 import { AUDIT_SEVERITIES, type AuditResult, type AuditSeverity } from '../lint/audit.js';
+import { markdownCell } from './diffReport.js';
 import type { Painter } from './explainReport.js';
 
 const TITLES: Record<AuditSeverity, string> = {
@@ -30,17 +31,13 @@ export function renderAuditText(result: AuditResult, paint: Painter): string {
   return `${lines.join('\n')}\n`;
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\n/g, ' ');
-}
-
 export function renderAuditMarkdown(result: AuditResult): string {
-  const lines = [`### ${cell(heading(result))}`, '', counts(result)];
+  const lines = [`### ${markdownCell(heading(result))}`, '', counts(result)];
   for (const severity of AUDIT_SEVERITIES) {
     const items = result.items.filter((item) => item.severity === severity);
     if (items.length === 0) continue;
     lines.push('', `#### ${TITLES[severity]} (${items.length})`, '', '| Where | What | Kind |', '| --- | --- | --- |');
-    for (const item of items) lines.push(`| \`${cell(item.file)}:${item.line}\` | ${cell(item.message)} | \`${item.kind}\` |`);
+    for (const item of items) lines.push(`| \`${markdownCell(item.file)}:${item.line}\` | ${markdownCell(item.message)} | \`${item.kind}\` |`);
   }
   if (result.items.length === 0) lines.push('', 'Nothing in the code changes between these versions.');
   return `${lines.join('\n')}\n`;

@@ -44,7 +44,8 @@ export function renderDiffText(index: CompatIndex, diff: VersionRangeDiff, paint
   return `${lines.join('\n')}\n`;
 }
 
-function markdownCell(text: string): string {
+/** Text for a Markdown table cell: `|` escaped, no HTML, one line. */
+export function markdownCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\n/g, ' ');
 }
 

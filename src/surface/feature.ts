@@ -4,6 +4,9 @@
  * response field. Identity ignores path-parameter names (`/images/{name}/json` and
  * `/images/{id}/json` are one operation) and the case of header names.
  */
+
+import { compareText } from '../text.js';
+
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
 export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -78,10 +81,6 @@ export function describeFeature(feature: FeatureRef): string {
 }
 
 const LOCATION_ORDER = new Map(FEATURE_LOCATIONS.map((location, index) => [location, index]));
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** The one order every list of features is printed in: by path, method, location, status, name. */
 export function compareFeatureRefs(a: FeatureRef, b: FeatureRef): number {

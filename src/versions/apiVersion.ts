@@ -36,6 +36,12 @@ export function sortApiVersions(versions: Iterable<ApiVersion>): ApiVersion[] {
   return [...versions].sort(compareApiVersions);
 }
 
+/** `1.44`, or `1.44 to 1.51` for several versions (duplicates once). */
+export function versionSpan(versions: Iterable<ApiVersion>): string {
+  const sorted = sortApiVersions(new Set(versions));
+  return sorted.length === 1 ? sorted[0] : `${sorted[0]} to ${sorted[sorted.length - 1]}`;
+}
+
 /** True when `version` lies in the closed interval [low, high]. */
 export function isApiVersionInRange(version: ApiVersion, low: ApiVersion, high: ApiVersion): boolean {
   return compareApiVersions(version, low) >= 0 && compareApiVersions(version, high) <= 0;

@@ -2,9 +2,8 @@
  * Runs the real CLI (`node bin/docker-api-compat.js lint`) on a fixture project under
  * test/fixtures/rules/ and returns its findings. Build first: `npx tsc -p tsconfig.json`.
  *
- * Findings are read from `--format json` (docs/output-formats.md); should that format be
- * unavailable, the stylish output is parsed instead, so that the rule tests do not depend on
- * a reporter.
+ * Findings are read from `--format json` (docs/output-formats.md); output that is not that
+ * JSON fails the test (a fallback would let a broken reporter pass every rule test).
  */
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../helpers/runCli.js';
@@ -30,7 +29,6 @@ export interface LintRun {
   stderr: string;
 }
 
-let format: 'json' | 'stylish' = 'json';
 const cache = new Map<string, LintRun>();
 
 /**
@@ -45,15 +43,10 @@ export function lintFixture(fixture: string, targets: string | string[], options
   const input = options.path ? `${root}/${options.path}` : root;
   const targetArgs = (Array.isArray(targets) ? targets : [targets]).flatMap((target) => ['--target', target]);
   const configArgs = options.config ? ['--config', `${root}/${options.config}`] : ['--no-config'];
-  const run = (chosen: 'json' | 'stylish') => runCli(['lint', input, ...targetArgs, ...configArgs, '--format', chosen], { cwd: REPO_ROOT });
-  let result = run(format);
-  let parsed = format === 'json' ? parseJson(result.stdout, root) : parseStylish(result.stdout, root);
-  if (!parsed) {
-    format = 'stylish';
-    result = run(format);
-    parsed = parseStylish(result.stdout, root);
-  }
+  const result = runCli(['lint', input, ...targetArgs, ...configArgs, '--format', 'json'], { cwd: REPO_ROOT });
   if (result.code !== 0 && result.code !== 1) throw new Error(`lint ${input} exited ${result.code}:\n${result.stderr}`);
+  const parsed = parseJson(result.stdout, root);
+  if (!parsed) throw new Error(`lint ${input} --format json printed no findings report:\n${result.stdout.slice(0, 500)}`);
   const lint: LintRun = { code: result.code, findings: parsed.filter((finding) => !finding.suppressed), stdout: result.stdout, stderr: result.stderr };
   cache.set(key, lint);
   return lint;
@@ -81,23 +74,6 @@ function parseJson(stdout: string, root: string): LintedFinding[] | undefined {
     message: String(finding.message),
     suppressed: finding.suppression !== null && finding.suppression !== undefined,
   }));
-}
-
-const STYLISH_LINE = /^ {2}(\d+):(\d+)\s+(error|warning|info)\s+(.*?) {2}([a-z][a-z-]*)$/;
-
-function parseStylish(stdout: string, root: string): LintedFinding[] {
-  const findings: LintedFinding[] = [];
-  let file = '';
-  for (const line of stdout.split('\n')) {
-    const match = STYLISH_LINE.exec(line);
-    if (match) {
-      const [, lineNumber, column, severity, message, ruleId] = match;
-      findings.push({ ruleId, severity: severity as LintedFinding['severity'], file, line: Number(lineNumber), column: Number(column), message, suppressed: false });
-    } else if (line !== '' && !line.startsWith(' ') && !/^\d+ error/.test(line)) {
-      file = relative(line.trim(), root);
-    }
-  }
-  return findings;
 }
 
 /** The findings of one rule, optionally in one file of the fixture. */

@@ -3,11 +3,12 @@ import { dirname, join, relative, sep } from 'node:path';
 import { Node, SyntaxKind, ts, type CallExpression, type SourceFile } from 'ts-morph';
 import { parseApiVersion } from '../../versions/apiVersion.js';
 import type { CompatIndex } from '../../database/compatIndex.js';
-import { emptyFindings, type FileFindings, type RawUsage, type SourcePosition, type VersionSetting } from '../usage.js';
+import { emptyFindings, leavesOnly, type FileFindings, type RawUsage, type SourcePosition, type VersionSetting } from '../usage.js';
 import { alternatives, mentionsParameter, oneOf, parametersMentioned, UNKNOWN, type AbstractValue, type ClientLibrary, type ClientObject, type PinInfo } from './abstractValue.js';
 import { recogniseChildProcessCall } from './childProcessCalls.js';
 import { classFromReceiverName, clientClassOfModule, isClientMethodName, clientMethod, clientProperty, hasClientClass, isEntryClass, libraryOfPackage } from './clientLibraries.js';
 import { recogniseClientCall } from './dockerClientCalls.js';
+import { resolveRelativeImport } from '../prefilter.js';
 import { isHttpMethodName, pointsAtDocker, recogniseRawHttpCall } from './rawHttpCalls.js';
 import { functionDeclaringParameter, isFunctionLike, ROOT_CONTEXT, ValueResolver, type ArgumentBinding, type ResolveContext } from './valueResolver.js';
 
@@ -247,9 +248,10 @@ export class CodeAnalyser {
   usesClients(file: SourceFile): boolean {
     if (!this.clientPackages) {
       const direct = new Set([...this.clientFiles].map((clientFile) => this.packageFolderOf(clientFile.getFilePath())));
+      const scannedPaths = new Set(this.files.map((other) => other.getFilePath() as string));
       this.clientPackages = new Set(direct);
       for (const other of this.files) {
-        const imported = importedSourceFiles(other);
+        const imported = importedSourceFiles(other, scannedPaths);
         if (imported.some((target) => direct.has(this.packageFolderOf(target.getFilePath())))) this.clientPackages.add(this.packageFolderOf(other.getFilePath()));
       }
     }
@@ -591,11 +593,6 @@ export class CodeAnalyser {
 
 }
 
-/** `State.Health` and `State.Health.Status` were both read: the leaf says it all. */
-export function leavesOnly(paths: string[]): string[] {
-  return paths.filter((path) => !paths.some((other) => other !== path && (other.startsWith(`${path}.`) || other.startsWith(`${path}[]`) || other.startsWith(`${path}{}`))));
-}
-
 /** The function a request belongs to: callbacks passed as arguments (`.then(() => ...)`) count as their caller. */
 function requestScope(call: Node): Node {
   let scope = call.getFirstAncestor(isFunctionLike);
@@ -649,8 +646,13 @@ function importedSpecifiersOf(file: SourceFile): string[] {
     const specifier = declaration.getNodeProperty('moduleSpecifier');
     if (Node.isStringLiteral(specifier)) specifiers.push(specifier.getLiteralValue());
   }
-  for (const match of file.getFullText().matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)) specifiers.push(match[1]);
+  specifiers.push(...requiredSpecifiers(file.getFullText()));
   return specifiers;
+}
+
+/** `require('...')` specifiers, read from the text. */
+function requiredSpecifiers(text: string): string[] {
+  return [...text.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1]);
 }
 
 /**
@@ -684,7 +686,7 @@ function callsIn(file: SourceFile): CallExpression[] {
 }
 
 /** The scanned files a file imports (`import`, `export ... from`, `require()` of a path). */
-function importedSourceFiles(file: SourceFile): SourceFile[] {
+function importedSourceFiles(file: SourceFile, scannedPaths: ReadonlySet<string>): SourceFile[] {
   const targets: SourceFile[] = [];
   for (const declaration of [...file.getImportDeclarations(), ...file.getExportDeclarations()]) {
     // Broken code (`import { x } from` at the end of a file) has no string specifier, and ts-morph throws on it.
@@ -692,25 +694,12 @@ function importedSourceFiles(file: SourceFile): SourceFile[] {
     const target = declaration.getModuleSpecifierSourceFile();
     if (target) targets.push(target);
   }
-  if (!file.getFullText().includes('require(')) return targets;
-  for (const call of callsIn(file)) {
-    const [argument] = call.getArguments();
-    if (call.getExpression().getText() !== 'require' || !argument || !Node.isStringLiteral(argument)) continue;
-    const target = resolveRequire(file, argument.getLiteralValue());
+  for (const specifier of requiredSpecifiers(file.getFullText())) {
+    const path = specifier.startsWith('.') ? resolveRelativeImport(file.getFilePath(), specifier, scannedPaths) : undefined;
+    const target = path === undefined ? undefined : file.getProject().getSourceFile(path);
     if (target) targets.push(target);
   }
   return targets;
-}
-
-function resolveRequire(file: SourceFile, specifier: string): SourceFile | undefined {
-  if (!specifier.startsWith('.')) return undefined;
-  const base = join(dirname(file.getFilePath()), specifier);
-  const project = file.getProject();
-  for (const candidate of [base, ...['.js', '.cjs', '.mjs', '.ts', '/index.js', '/index.ts'].map((suffix) => base + suffix)]) {
-    const target = project.getSourceFile(candidate);
-    if (target) return target;
-  }
-  return undefined;
 }
 
 /** Index keys for calls whose callee is a default import (any local name) or not a plain name. */

@@ -1,4 +1,4 @@
-import { commandProgram, programIndex, programName } from './commandWords.js';
+import { commandProgram } from './commandWords.js';
 import { parseCurlArguments } from './curlCommand.js';
 import { dockerCliCommand } from './dockerCli.js';
 import { engineUsages } from './engineRequest.js';
@@ -57,14 +57,14 @@ function analyseCommand(command: ShellCommand, region: TextRegion, context: Scan
   // A call of a script function named like a program (`curl() { command curl ...; }`) is reported through the function.
   const program = script?.isFunctionCall(command) ? null : commandProgram(expanded.words);
   if (program && (program.name === 'curl' || program.name === 'wget')) {
-    reportHttpCommand(command, program.name, expanded, region, context, script, scope);
+    reportHttpCommand(command, program.name, context.atOffset(region, program.word.start), expanded, region, context, script, scope);
   } else if (program && (program.name === 'docker' || program.name === 'docker-compose') && options.reportCli) {
     context.findings.cliInvocations.push({ ...context.atOffset(region, program.word.start), command: dockerCliCommand(program.name, program.args) });
   }
   // Inline scripts and here-documents are read from the text as written.
-  const at = programIndex(command.words);
-  const written = at === -1 ? null : programName(command.words[at]);
-  const args = command.words.slice(at + 1);
+  const writtenProgram = commandProgram(command.words);
+  const written = writtenProgram?.name ?? null;
+  const args = writtenProgram?.args ?? [];
   const inner: EnclosingScript = script && scope ? { script, scope } : null;
   const runsInlineScript = written !== null && SHELLS.has(written) && scanInlineScript(args, region, context, options, depth, inner);
   const runsHereDocument = command.words.length === 0 || (written !== null && SHELLS.has(written) && !runsInlineScript);
@@ -82,6 +82,7 @@ function analyseCommand(command: ShellCommand, region: TextRegion, context: Scan
 function reportHttpCommand(
   command: ShellCommand,
   tool: 'curl' | 'wget',
+  at: SourcePosition | null,
   expanded: ExpandedWords,
   region: TextRegion,
   context: ScanContext,
@@ -93,7 +94,7 @@ function reportHttpCommand(
   if (!script || !scope || calls.length === 0) {
     const stdin = script && scope && command.stdin ? script.expandText(command.stdin, scope) : command.stdin;
     const reads = script ? responseReads(script, command) : [];
-    reportRequests(expanded.words, stdin, tool, programPosition(expanded.words, region, context), reads, context);
+    reportRequests(expanded.words, stdin, tool, at, reads, context);
     return;
   }
   // The function's own reads of the output apply at every call; if it hands the output back, the caller's do.
@@ -124,11 +125,6 @@ function reportRequests(
     usage.response = [...reads];
     context.findings.usages.push(usage);
   }
-}
-
-function programPosition(words: readonly ShellWord[], region: TextRegion, context: ScanContext): SourcePosition | null {
-  const program = commandProgram(words);
-  return program ? context.atOffset(region, program.word.start) : null;
 }
 
 /** `sh -c 'curl ...'`, `bash -ec "..."`: the script runs too. Returns whether there was one. */

@@ -8,6 +8,8 @@
  * up without failing: the parse returns null, or the value stops being followed.
  */
 
+import { leavesOnly } from '../usage.js';
+
 /** What a filter may produce: a part of the input document, a constructed array or object, or anything else. */
 export type JqValue =
   | { kind: 'path'; path: string }
@@ -54,17 +56,6 @@ export function jqReads(filter: string, inputs: readonly JqValue[] = [JQ_ROOT]):
     if (!(error instanceof JqUnsupported)) throw error;
   }
   return { reads: leavesOnly([...evaluator.reads]), outputs: limitValues(outputs) };
-}
-
-/** Drops paths that are a prefix of another listed path (`State` when `State.Health` is listed). */
-export function leavesOnly(paths: readonly string[]): string[] {
-  const inner = new Set<string>();
-  for (const path of paths) {
-    for (let at = 1; at < path.length; at++) {
-      if (path[at] === '.' || path[at] === '[' || path[at] === '{') inner.add(path.slice(0, at));
-    }
-  }
-  return paths.filter((path) => !inner.has(path));
 }
 
 class JqUnsupported extends Error {}
@@ -525,7 +516,7 @@ const OUTPUTS_OF_LAST_ARGUMENT = new Set(['first', 'last', 'limit', 'nth', 'unti
 /** Builtins whose arguments are paths to change or remove, not reads. */
 const PATH_ARGUMENTS = new Set(['del', 'delpaths', 'path', 'paths', 'pick', 'setpath', 'getpath', 'leaf_paths']);
 /** Builtins that walk the whole document: what they reach is not followed. */
-const WHOLE_DOCUMENT = new Set(['recurse', 'walk', 'env', 'input', 'inputs', '$__prog_args']);
+const WHOLE_DOCUMENT = new Set(['recurse', 'walk', 'env', 'input', 'inputs']);
 
 class Evaluator {
   readonly reads = new Set<string>();

@@ -1,5 +1,6 @@
 import { commandProgram } from './commandWords.js';
-import { JQ_ROOT, jqReads, leavesOnly, type JqValue } from './jqPaths.js';
+import { leavesOnly } from '../usage.js';
+import { JQ_ROOT, jqReads, type JqValue } from './jqPaths.js';
 import type { ShellScript } from './shellScript.js';
 import type { ShellCommand } from './shellTokenizer.js';
 import { literalText, type ShellWord } from './shellWords.js';
@@ -67,7 +68,8 @@ function readsOfJq(args: readonly ShellWord[], inputs: JqValue[]): { reads: stri
     else if (JQ_OPTIONS_WITH_VALUE.has(text)) index++;
     else if (text === '--slurp') slurp = true;
     else if (text === '--args' || text === '--jsonargs') positionalArguments = true;
-    else if (text.startsWith('-L')) index += text === '-L' ? 1 : 0;
+    // `-L` alone takes the next word (JQ_OPTIONS_WITH_VALUE); `-Lpath` holds its value.
+    else if (text.startsWith('-L')) continue;
     else if (!text.startsWith('--')) {
       // A cluster of short flags: `-rc`, `-er`, `-s`.
       const letters = text.slice(1);

@@ -3,17 +3,13 @@ import type { CompatIndex } from '../../database/compatIndex.js';
 import { engineTarget, type TargetDaemon } from '../../lint/targets.js';
 import { parseVersionSpecifier } from '../../versions/versionSpecifier.js';
 import type { CliContext, GlobalOptions } from '../cliContext.js';
-import { asList, withScanInputs } from './scanInputOptions.js';
+import { asList, withScanInputs, type ScanInputOptions } from './scanInputOptions.js';
 
-interface AuditCommandOptions extends GlobalOptions {
-  paths: string[];
+interface AuditCommandOptions extends GlobalOptions, ScanInputOptions {
   from: string;
   to: string;
   format: 'text' | 'markdown' | 'json';
   output?: string;
-  include?: string | string[];
-  ignore?: string | string[];
-  gitignore: boolean;
 }
 
 /** `docker 24.0` is that release's API range; `1.41` an API version with no known minimum. */

@@ -2,17 +2,14 @@ import type { Argv } from 'yargs';
 import { CompatError } from '../../errors.js';
 import { DEFAULT_TARGET, resolveTargets } from '../../lint/targets.js';
 import { writeFileAtomically, type CliContext, type GlobalOptions } from '../cliContext.js';
-import { asList, withScanInputs } from './scanInputOptions.js';
+import { FINDINGS_FORMATS, type FindingsFormat } from '../../reporters/findings/findingsFormats.js';
+import { asList, withScanInputs, type ScanInputOptions } from './scanInputOptions.js';
 
-export interface LintCommandOptions extends GlobalOptions {
-  paths: string[];
+export interface LintCommandOptions extends GlobalOptions, ScanInputOptions {
   target?: string | string[];
-  format: 'stylish' | 'json' | 'sarif' | 'github' | 'markdown';
+  format: FindingsFormat;
   output?: string;
   maxWarnings?: number;
-  include?: string | string[];
-  ignore?: string | string[];
-  gitignore: boolean;
   /** A file name; false for --no-config. */
   config?: string | string[] | false;
   /** `--daemon` alone is '' (DOCKER_HOST or the local socket). */
@@ -29,7 +26,7 @@ export function registerLintCommand(parser: Argv, context: CliContext): Argv {
     (command) =>
       withScanInputs(command)
         .option('target', { type: 'string', requiresArg: true, describe: `A daemon the code must work with, e.g. "docker >= 24.0"; repeat for several (default: ${DEFAULT_TARGET}); see docs/targets.md` })
-        .option('format', { choices: ['stylish', 'json', 'sarif', 'github', 'markdown'] as const, default: 'stylish' as const })
+        .option('format', { choices: FINDINGS_FORMATS, default: 'stylish' as const })
         .option('output', { type: 'string', describe: 'Write the report to this file (written whole, atomically)' })
         .option('max-warnings', { type: 'number', requiresArg: true, describe: 'Exit 1 when there are more warnings than this' })
         .option('config', { type: 'string', describe: 'Configuration file to read instead of searching for one; --no-config reads none (see docs/configuration.md)' })

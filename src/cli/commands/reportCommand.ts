@@ -2,18 +2,14 @@ import type { Argv } from 'yargs';
 import { DEFAULT_TARGET, resolveTargets } from '../../lint/targets.js';
 import { packageVersion } from '../../packageRoot.js';
 import type { CliContext, GlobalOptions } from '../cliContext.js';
-import { asList, withScanInputs } from './scanInputOptions.js';
+import { asList, withScanInputs, type ScanInputOptions } from './scanInputOptions.js';
 
-interface ReportCommandOptions extends GlobalOptions {
-  paths: string[];
+interface ReportCommandOptions extends GlobalOptions, ScanInputOptions {
   target?: string | string[];
   format: 'html' | 'markdown';
   output?: string;
   title?: string;
   generatedAt?: string;
-  include?: string | string[];
-  ignore?: string | string[];
-  gitignore: boolean;
 }
 
 export function registerReportCommand(parser: Argv, context: CliContext): Argv {

@@ -1,13 +1,9 @@
 import type { Argv } from 'yargs';
 import type { CliContext, GlobalOptions } from '../cliContext.js';
-import { asList, withScanInputs } from './scanInputOptions.js';
+import { asList, withScanInputs, type ScanInputOptions } from './scanInputOptions.js';
 
-interface ScanCommandOptions extends GlobalOptions {
-  paths: string[];
+interface ScanCommandOptions extends GlobalOptions, ScanInputOptions {
   format: 'stylish' | 'json';
-  include?: string | string[];
-  ignore?: string | string[];
-  gitignore: boolean;
   output?: string;
 }
 

@@ -1,5 +1,6 @@
 import type { Finding, FindingSeverity } from '../../lint/finding.js';
-import { plural, summarizeFindings, targetsText, type FindingsReportContext } from './findingsReportContext.js';
+import { plural } from '../../text.js';
+import { summarizeFindings, targetsText, type FindingsReportContext } from './findingsReportContext.js';
 
 const COMMAND: Record<FindingSeverity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 

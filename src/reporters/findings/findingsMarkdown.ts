@@ -1,5 +1,7 @@
 import type { Finding } from '../../lint/finding.js';
-import { plural, summarizeFindings, targetsText, type FindingsReportContext } from './findingsReportContext.js';
+import { escapeHtml } from '../../report/escape.js';
+import { plural } from '../../text.js';
+import { summarizeFindings, targetsText, type FindingsReportContext } from './findingsReportContext.js';
 
 /** GitHub refuses comments over 65,536 characters; stay clear of it. */
 export const MARKDOWN_MAX_LENGTH = 65_000;
@@ -23,11 +25,6 @@ export function escapeMarkdownCell(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/[\\`*_[\]~|]/g, (character) => `\\${character}`)
     .replace(/\r\n|\r|\n/g, ' ');
-}
-
-/** Text inside an HTML element such as `<summary>`. */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function row(cells: string[]): string {

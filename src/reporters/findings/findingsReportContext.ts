@@ -53,11 +53,6 @@ export function targetsText(context: Pick<FindingsReportContext, 'targets' | 'ta
   return context.targetsText ?? context.targets.map((target) => target.label).join(', ');
 }
 
-/** `1 error`, `2 errors`. */
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 /** This package's name, version and homepage, from its package.json. */
 export function reportTool(): ReportTool {
   const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { name: string; version: string; homepage?: unknown };

@@ -1,15 +1,12 @@
 import type { Finding } from '../../lint/finding.js';
 import type { Painter } from '../explainReport.js';
+import type { FindingsFormat } from './findingsFormats.js';
 import { renderFindingsGithub } from './findingsGithub.js';
 import { renderFindingsJson } from './findingsJson.js';
 import { renderFindingsMarkdown } from './findingsMarkdown.js';
 import type { FindingsReportContext } from './findingsReportContext.js';
 import { renderFindingsSarif } from './findingsSarif.js';
 import { renderFindingsStylish } from './findingsStylish.js';
-
-/** The values of `lint --format`. */
-export const FINDINGS_FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
-export type FindingsFormat = (typeof FINDINGS_FORMATS)[number];
 
 /** Renders findings in a format; only stylish uses colour. */
 export function renderFindings(format: FindingsFormat, findings: readonly Finding[], context: FindingsReportContext, paint: Painter): string {

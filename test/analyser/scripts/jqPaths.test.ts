@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { jqReads, leavesOnly } from '../../../src/analyser/scripts/jqPaths.js';
+import { jqReads } from '../../../src/analyser/scripts/jqPaths.js';
+import { leavesOnly } from '../../../src/analyser/usage.js';
 
 /** The field paths a filter reads from the response document, or null when it gives up. */
 function reads(filter: string): string[] | null {
