@@ -1,4 +1,5 @@
 import { dirname, posix } from 'node:path';
+import { learnsFromImports } from './importerUse.js';
 
 /**
  * Text that makes a file a starting point of the scan: a Docker client library, the
@@ -16,6 +17,18 @@ const DOCKER_MARKERS =
 
 export function hasDockerMarkers(text: string): boolean {
   return DOCKER_MARKERS.test(text);
+}
+
+/**
+ * What an imported module without markers needs to hold Engine calls the analysis can
+ * recognise: a method called on a receiver named like a client (`container.inspect()` in a
+ * helper handed a container), or an HTTP request whose target its caller passes in.
+ */
+const CLIENT_RECEIVER_CALL = /\b(docker|dockerode|dockerClient|dockerApi|docker_client|engine|container|ctr|targetContainer|dockerContainer|cont|image|dockerImage|volume|dockerVolume|network|dockerNetwork|service|swarmService|exec|execInstance|execution|modem|dockerModem)\s*\??\.\s*\w+\s*\(/i;
+const HTTP_REQUESTS = /\bfetch\s*\(|['"](node:)?(http|https|net|axios|got|undici|node-fetch)['"]/;
+
+export function mayHoldEngineCalls(text: string): boolean {
+  return CLIENT_RECEIVER_CALL.test(text) || HTTP_REQUESTS.test(text);
 }
 
 const IMPORT_PATTERNS = [
@@ -49,16 +62,43 @@ export function resolveRelativeImport(fromPath: string, specifier: string, known
   return undefined;
 }
 
-/** Adds the files `links` leads to from `start`, up to `depth` steps away. */
-function addLinked(selected: Set<string>, start: string[], links: Map<string, string[]>, depth: number): void {
-  let frontier = start;
-  for (let step = 0; step < depth; step++) {
-    const next: string[] = [];
-    for (const path of frontier) {
+/**
+ * A module that only passes on what others export (`export * from './client'`,
+ * `export { docker as sharedDocker } from './docker'`): an index file of a package.
+ */
+const RE_EXPORT = /^\s*export\s+(\*|\{[^}]*\}|\*\s+as\s+\w+)\s*from\s*['"][^'"]+['"]\s*;?\s*$/;
+
+/** The modules a file re-exports from (`export * from './a'`, `export { b } from './b'`). */
+export function reExportedSpecifiers(text: string): string[] {
+  return [...text.matchAll(/\bexport\s+(?:\*(?:\s+as\s+\w+)?|(?:type\s+)?\{[^}]*\})\s*from\s*['"]([^'"]+)['"]/g)].map((match) => match[1]);
+}
+
+export function isReExportModule(text: string): boolean {
+  let reExports = 0;
+  for (const line of text.split(/\r?\n/)) {
+    const code = line.replace(/\/\/.*$/, '').trim();
+    if (code === '' || code.startsWith('/*') || code.startsWith('*')) continue;
+    if (!RE_EXPORT.test(code)) return false;
+    reExports++;
+  }
+  return reExports > 0;
+}
+
+/**
+ * Adds the files `links` leads to from `start`, up to `depth` steps away. A re-export
+ * module does not count as a step: `import { docker } from '@acme/docker'` reaches the
+ * client behind the package's index file.
+ */
+function addLinked(selected: Set<string>, start: string[], links: Map<string, string[]>, depth: number, passThrough: ReadonlySet<string>): void {
+  let frontier = start.map((path) => ({ path, stepsLeft: depth }));
+  while (frontier.length > 0) {
+    const next: typeof frontier = [];
+    for (const { path, stepsLeft } of frontier) {
+      if (stepsLeft === 0) continue;
       for (const linked of links.get(path) ?? []) {
         if (selected.has(linked)) continue;
         selected.add(linked);
-        next.push(linked);
+        next.push({ path: linked, stepsLeft: passThrough.has(linked) ? stepsLeft : stepsLeft - 1 });
       }
     }
     frontier = next;
@@ -66,18 +106,24 @@ function addLinked(selected: Set<string>, start: string[], links: Map<string, st
 }
 
 /**
- * The files to parse: those with markers, the files that import them and the files
- * that import those (wrappers called from elsewhere), and the files all of these
- * import, two levels deep (config modules, URL helpers, option builders, classes
- * handed a client by their importer).
+ * The files to parse: those with markers; the files they import (config modules, URL
+ * helpers, option builders, functions handed a client); and the files that import them
+ * and use what they import in a way the analysis learns from (see learnsFromImports):
+ * wrappers and clients called from elsewhere, request helpers called with known paths.
+ * Re-export modules are passed through. Modules further away are parsed on demand, when a
+ * value the analysis needs comes from one (CodeAnalyser's module loader). In a large
+ * monorepo, whose files import each other densely, following every import and importer
+ * a step further reaches most of the code.
  */
 export function selectFilesToParse(texts: Map<string, string>, localPackages: ReadonlyMap<string, string> = new Map()): Set<string> {
   const known = new Set(texts.keys());
+  const resolve = (from: string, specifier: string) => (specifier.startsWith('.') ? resolveRelativeImport(from, specifier, known) : localPackages.get(specifier));
   const imports = new Map<string, string[]>();
   const importers = new Map<string, string[]>();
+  const reExportModules = new Set<string>();
   for (const [path, text] of texts) {
     const targets = importedSpecifiers(text)
-      .map((specifier) => (specifier.startsWith('.') ? resolveRelativeImport(path, specifier, known) : localPackages.get(specifier)))
+      .map((specifier) => resolve(path, specifier))
       .filter((target): target is string => target !== undefined);
     imports.set(path, targets);
     for (const target of targets) {
@@ -85,9 +131,28 @@ export function selectFilesToParse(texts: Map<string, string>, localPackages: Re
       list.push(path);
       importers.set(target, list);
     }
+    if (text.includes('export') && isReExportModule(text)) reExportModules.add(path);
   }
-  const selected = new Set([...texts].filter(([, text]) => hasDockerMarkers(text)).map(([path]) => path));
-  addLinked(selected, [...selected], importers, 2);
-  addLinked(selected, [...selected], imports, 2);
+  const seeds = [...texts].filter(([, text]) => hasDockerMarkers(text)).map(([path]) => path);
+  const selected = new Set(seeds);
+  // Imported modules whose values the analysis needs are parsed on demand; parsed here are
+  // those whose own calls may be Engine calls (helpers handed a client or a URL).
+  const importedHelpers = new Set<string>();
+  addLinked(importedHelpers, seeds, imports, 1, reExportModules);
+  for (const path of importedHelpers) if (reExportModules.has(path) || mayHoldEngineCalls(texts.get(path)!)) selected.add(path);
+  // The Docker side: files with markers and the re-export modules in front of them.
+  const dockerSide = new Set(seeds);
+  for (let frontier = seeds; frontier.length > 0; ) {
+    frontier = frontier.flatMap((path) => importers.get(path) ?? []).filter((path) => reExportModules.has(path) && !dockerSide.has(path));
+    for (const path of frontier) dockerSide.add(path);
+  }
+  for (const path of dockerSide) selected.add(path);
+  const candidates = new Set([...dockerSide].flatMap((path) => importers.get(path) ?? []).filter((path) => !dockerSide.has(path)));
+  for (const path of candidates) {
+    if (selected.has(path)) continue;
+    const text = texts.get(path)!;
+    const dockerSpecifiers = new Set(importedSpecifiers(text).filter((specifier) => dockerSide.has(resolve(path, specifier) ?? '')));
+    if (learnsFromImports(path, text, dockerSpecifiers)) selected.add(path);
+  }
   return selected;
 }

@@ -9,6 +9,8 @@ import { recogniseChildProcessCall } from './childProcessCalls.js';
 import { classFromReceiverName, clientClassOfModule, isClientMethodName, clientMethod, clientProperty, hasClientClass, isEntryClass, libraryOfPackage } from './clientLibraries.js';
 import { recogniseClientCall } from './dockerClientCalls.js';
 import { resolveRelativeImport } from '../prefilter.js';
+import { compilerNodesUnder, descendantsOfKind, wrapCompilerNode } from './syntaxWalk.js';
+import { mayReachEngine } from './engineReach.js';
 import { isHttpMethodName, pointsAtDocker, recogniseRawHttpCall } from './rawHttpCalls.js';
 import { functionDeclaringParameter, isFunctionLike, ROOT_CONTEXT, ValueResolver, type ArgumentBinding, type ResolveContext } from './valueResolver.js';
 
@@ -47,12 +49,28 @@ export interface CodeAnalyserOptions {
   environmentApiVersion?: string;
   /** Names of the workspace's own packages (monorepos import them by name). */
   localPackages?: ReadonlySet<string>;
+  /** Parses scanned files left out of the parse set when the analysis needs a value from one. */
+  moduleLoader?: ModuleLoader;
+}
+
+/**
+ * Scanned files that were read but not parsed: a config module two imports away from
+ * the client is parsed only when a value the analysis needs comes from it.
+ */
+export interface ModuleLoader {
+  /** The unparsed scanned files behind an import in `fromFile` (the module, or what a parsed re-export module passes on). */
+  unparsedModules(fromFile: SourceFile, specifier: string): string[];
+  /** Parses the files into the project (for their values: their calls are not analysed). */
+  load(paths: string[]): SourceFile[];
 }
 
 interface Construction {
   library: ClientLibrary;
   pin: PinInfo | null | undefined;
 }
+
+// Rounds of loading modules on demand: each round parses what the previous analysis missed.
+const MODULE_LOAD_ROUNDS = 3;
 
 /**
  * Finds Engine API calls in the JS/TS files of one project. Files are analysed
@@ -61,12 +79,20 @@ interface Construction {
 export class CodeAnalyser {
   readonly resolver: ValueResolver;
   private readonly options: CodeAnalyserOptions;
-  private readonly constructions: Construction[] = [];
+  /** Client constructions by `new` expression, as last resolved (a later round may know their options). */
+  private readonly constructions = new Map<Node, { round: number; found: Construction[] }>();
+  private round = 0;
+  /** The file whose calls are being analysed, and the files to analyse again once modules are loaded. */
+  private analysing?: SourceFile;
+  private readonly demandedModules = new Set<string>();
+  private readonly fileDemands = new Set<string>();
+  private readonly filesToReanalyse = new Set<SourceFile>();
   private readonly libraries = new Set<ClientLibrary>();
   private readonly dockerHttpCalls = new Map<Node, boolean>();
   private globalDispatcherValue: AbstractValue = { kind: 'nullish' };
   private files: SourceFile[] = [];
-  private callsByName?: Map<string, CallExpression[]>;
+  private callsByName?: Map<string, IndexedCall[]>;
+  private fileOrder?: Map<SourceFile, number>;
   private readonly callersCache = new Map<Node, CallExpression[]>();
   private allCallers?: Map<Node, CallExpression[]>;
   private readonly callees = new Map<CallExpression, AbstractValue>();
@@ -80,7 +106,7 @@ export class CodeAnalyser {
   constructor(options: CodeAnalyserOptions) {
     this.options = options;
     this.resolver = new ValueResolver({
-      construct: (callee, args, context) => this.construct(callee, args, context),
+      construct: (callee, args, context, node) => this.construct(callee, args, context, node),
       call: (receiver, name, call, context, callee) => this.callResult(receiver, name, call, context, callee),
       member: (value, name) => this.member(value, name),
       environment: (name) => this.environment(name),
@@ -88,20 +114,32 @@ export class CodeAnalyser {
       callbackParameter: (call, functionNode, index) => this.callbackParameter(call, functionNode, index),
       isLocalPackage: (specifier) => options.localPackages?.has(specifier) ?? false,
       parameterByName: (name, parameter) => (this.usesClients(parameter.getSourceFile()) ? this.parameterByName(name) : undefined),
+      moduleNotParsed: (specifier, fromFile) => this.demandModule(specifier, fromFile),
     });
   }
 
   /** Analyses the files of a project; the findings are in the same order as the files. */
   analyseProject(files: SourceFile[]): FileFindings[] {
     this.files = files;
-    this.callsByName = undefined;
-    this.callersCache.clear();
-    this.allCallers = undefined;
-    this.callees.clear();
-    this.clientPackages = undefined;
+    this.round = 0;
+    this.forgetDerivedState();
     for (const file of files) this.noteLibraryImports(file);
     this.findGlobalDispatcher(files);
-    const perFile = files.map((file) => this.analyseCalls(file));
+    // The binder's scopes, which mayReachEngine reads, are set up with the type checker.
+    void files[0]?.getProject().getTypeChecker().compilerObject;
+    const analysed = new Map(files.map((file) => [file, this.analyseCallsOf(file)]));
+    // Values from modules outside the parse set: parse them, then analyse again the files that needed them.
+    for (this.round = 1; this.round <= MODULE_LOAD_ROUNDS && this.demandedModules.size > 0; this.round++) {
+      const loaded = this.options.moduleLoader!.load([...this.demandedModules].sort());
+      this.demandedModules.clear();
+      const again = [...this.filesToReanalyse];
+      this.filesToReanalyse.clear();
+      this.files = [...this.files, ...loaded];
+      this.forgetDerivedState();
+      for (const file of again) analysed.set(file, this.analyseCallsOf(file));
+    }
+    this.demandedModules.clear();
+    const perFile = files.map((file) => analysed.get(file)!);
     const found = perFile.flatMap((entry) => entry.found);
     this.applyDefaultPins(found);
     // Calls of request helpers (`getJson(path)`) now stand for their requests: their results are responses.
@@ -115,6 +153,46 @@ export class CodeAnalyser {
       }
     }
     return perFile.map((entry) => entry.findings);
+  }
+
+  private readonly isLocalPackage = (specifier: string): boolean => this.options.localPackages?.has(specifier) ?? false;
+
+  /** Indexes and caches built from the parsed files and the values known so far. */
+  private forgetDerivedState(): void {
+    this.callsByName = undefined;
+    this.fileOrder = undefined;
+    this.callersCache.clear();
+    this.allCallers = undefined;
+    this.callees.clear();
+    this.clientPackages = undefined;
+    this.dockerHttpCalls.clear();
+    this.resolver.clearCache();
+  }
+
+  /**
+   * Analyses a file's calls. Modules its analysis could not follow are loaded for the next
+   * round only when the file has findings: resolving every receiver of a large project
+   * touches many modules that no request depends on.
+   */
+  private analyseCallsOf(file: SourceFile): { findings: FileFindings; found: FoundUsage[] } {
+    this.analysing = file;
+    this.fileDemands.clear();
+    try {
+      const result = this.analyseCalls(file);
+      if (this.fileDemands.size > 0 && (result.found.length > 0 || result.findings.versionSettings.length > 0)) {
+        for (const path of this.fileDemands) this.demandedModules.add(path);
+        this.filesToReanalyse.add(file);
+      }
+      return result;
+    } finally {
+      this.analysing = undefined;
+    }
+  }
+
+  /** An import the analysis of a file could not follow. */
+  private demandModule(specifier: string, fromFile: SourceFile): void {
+    if (!this.analysing || !this.options.moduleLoader || this.round >= MODULE_LOAD_ROUNDS) return;
+    for (const path of this.options.moduleLoader.unparsedModules(fromFile, specifier)) this.fileDemands.add(path);
   }
 
   position(node: Node): SourcePosition {
@@ -184,8 +262,9 @@ export class CodeAnalyser {
     let callers: CallExpression[];
     if (names) {
       const candidates = new Set([...names, DEFAULT_IMPORT, OTHER_CALLEE].flatMap((name) => this.callsByName!.get(name) ?? []));
-      callers = [...candidates].filter((call) => alternatives(this.calleeOf(call)).some((callee) => callee.kind === 'function' && callee.node === functionNode));
-      const order = new Map(this.files.map((file, index) => [file, index]));
+      callers = [...candidates].map(({ file, compilerCall }) => wrapCompilerNode(file, compilerCall) as CallExpression).filter((call) => alternatives(this.calleeOf(call)).some((callee) => callee.kind === 'function' && callee.node === functionNode));
+      this.fileOrder ??= new Map(this.files.map((file, index) => [file, index]));
+      const order = this.fileOrder;
       callers.sort((a, b) => order.get(a.getSourceFile())! - order.get(b.getSourceFile())! || a.getStart() - b.getStart());
     } else {
       callers = this.allCallersIndex().get(functionNode) ?? [];
@@ -295,8 +374,11 @@ export class CodeAnalyser {
     // Text checks first: resolving every call of a large project is the expensive part.
     const text = file.getFullText();
     const runsCommands = /child_process|execa/.test(text);
-    for (const call of callsIn(file)) {
-      const usages = mayCallEngine(call) ? (recogniseClientCall(call, this) ?? this.rawHttpUsages(call)) : undefined;
+    for (const compilerCall of compilerCallsIn(file)) {
+      const engineCandidate = mayCallEngine(compilerCall) && mayReachEngine(compilerCall, this.isLocalPackage);
+      if (!engineCandidate && !runsCommands) continue;
+      const call = wrapCompilerNode(file, compilerCall) as CallExpression;
+      const usages = engineCandidate ? (recogniseClientCall(call, this) ?? this.rawHttpUsages(call)) : undefined;
       if (usages) {
         found.push(...usages);
         continue;
@@ -329,12 +411,12 @@ export class CodeAnalyser {
       const raw = value.kind === 'string' ? value.value : valueNode.getText();
       settings.push({ ...this.position(at), version: value.kind === 'string' ? parseApiVersion(value.value) : null, raw });
     };
-    for (const assignment of file.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    for (const assignment of descendantsOfKind(file, SyntaxKind.BinaryExpression)) {
       if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
       const left = assignment.getLeft().getText().replace(/\s/g, '');
       if (left === 'process.env.DOCKER_API_VERSION' || left === "process.env['DOCKER_API_VERSION']" || left === 'process.env["DOCKER_API_VERSION"]') record(assignment, assignment.getRight());
     }
-    for (const property of file.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {
+    for (const property of descendantsOfKind(file, SyntaxKind.PropertyAssignment)) {
       if (property.getName().replace(/['"]/g, '') === 'DOCKER_API_VERSION') record(property, property.getInitializer()!);
     }
     return settings;
@@ -342,7 +424,7 @@ export class CodeAnalyser {
 
   // ---- resolver hooks ------------------------------------------------------------
 
-  private construct(callee: AbstractValue, args: Node[], context: ResolveContext): AbstractValue | undefined {
+  private construct(callee: AbstractValue, args: Node[], context: ResolveContext, node: Node): AbstractValue | undefined {
     if (callee.kind !== 'module') return undefined;
     const specifier = callee.specifier.replace(/^node:/, '');
     const member = callee.member.filter((name) => name !== 'default');
@@ -359,7 +441,7 @@ export class CodeAnalyser {
     const clientClass = clientClassOfModule(callee.specifier, callee.member);
     if (!clientClass || !isEntryClass(clientClass.library, clientClass.className)) return undefined;
     const pin = this.pinFromOptions(clientClass.library, args[0], context);
-    this.constructions.push({ library: clientClass.library, pin: pin.pin });
+    this.noteConstruction(node, { library: clientClass.library, pin: pin.pin });
     this.libraries.add(clientClass.library);
     const client: ClientObject = { library: clientClass.library, className: clientClass.className, pin: pin.pin };
     if (pin.warning) client.pinWarning = pin.warning;
@@ -535,6 +617,13 @@ export class CodeAnalyser {
     return undefined;
   }
 
+  /** A construction resolved again in a later round replaces what an earlier round knew of it. */
+  private noteConstruction(node: Node, construction: Construction): void {
+    const known = this.constructions.get(node);
+    if (!known || known.round < this.round) this.constructions.set(node, { round: this.round, found: [construction] });
+    else known.found.push(construction);
+  }
+
   // ---- after the calls ---------------------------------------------------------
 
   /**
@@ -542,13 +631,14 @@ export class CodeAnalyser {
    * constructions agree on; when they disagree, it stays unknown.
    */
   private applyDefaultPins(found: FoundUsage[]): void {
+    const constructions = [...this.constructions.values()].flatMap((entry) => entry.found);
     for (const entry of found) {
       const dynamicIndex = entry.usage.dynamic.findIndex((text) => text.startsWith('version pin:'));
       if (dynamicIndex === -1) continue;
       const library = entry.usage.client === 'docker-modem' ? 'dockerode' : (entry.usage.client as ClientLibrary);
-      const pins = new Set(this.constructions.filter((construction) => construction.library === library).map((construction) => (construction.pin === undefined ? 'unknown' : construction.pin?.version ?? 'none')));
+      const pins = new Set(constructions.filter((construction) => construction.library === library).map((construction) => (construction.pin === undefined ? 'unknown' : construction.pin?.version ?? 'none')));
       if (pins.size !== 1 || pins.has('unknown')) continue;
-      const only = this.constructions.find((construction) => construction.library === library)!;
+      const only = constructions.find((construction) => construction.library === library)!;
       entry.usage.pin = only.pin ? { version: only.pin.version, source: only.pin.source, ...(only.pin.node ? { at: this.position(only.pin.node) } : {}) } : null;
       entry.usage.dynamic.splice(dynamicIndex, 1);
     }
@@ -576,17 +666,14 @@ export class CodeAnalyser {
     for (const scope of scopes) {
       // A scope inside another walked scope is walked with it.
       if (scope.getAncestors().some((ancestor) => scopes.has(ancestor))) continue;
-      // forEachDescendant walks the parse tree (forEachChild). getDescendants() also lists tokens
+      // The walk follows the parse tree (forEachChild). getDescendants() also lists tokens
       // through TypeScript's getChildren(), which fails a Debug assertion on some broken code
       // ("Did not expect CaseBlock to have an Identifier in its trivia") and crashed the scan.
-      scope.forEachDescendant((node) => {
-        if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
-          if (!isOutermostAccess(node)) return;
-          record(trimMethodCall(node, this.resolver.resolve(node)), node);
-        } else if (Node.isBindingElement(node) && Node.isIdentifier(node.getNameNode())) {
-          record(this.resolver.resolve(node.getNameNode()), node);
-        }
-      });
+      const candidates = compilerNodesUnder(scope.compilerNode, (node): node is ts.Node => ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || (ts.isBindingElement(node) && ts.isIdentifier(node.name)));
+      for (const node of candidates.map((candidate) => wrapCompilerNode(scope, candidate))) {
+        if (Node.isBindingElement(node)) record(this.resolver.resolve(node.getNameNode()), node);
+        else if (isOutermostAccess(node)) record(trimMethodCall(node, this.resolver.resolve(node)), node);
+      }
     }
     return reads;
   }
@@ -666,23 +753,27 @@ export function relativePath(root: string, absolute: string): string {
 
 
 /** `list.push(x)`, `logger.info(...)`: a method no client or HTTP library has cannot send a request. */
-function mayCallEngine(call: CallExpression): boolean {
-  const expression = call.compilerNode.expression;
+function mayCallEngine(call: ts.CallExpression): boolean {
+  const expression = call.expression;
   if (!ts.isPropertyAccessExpression(expression)) return true;
   const name = expression.name.text;
   return isClientMethodName(name) || isHttpMethodName(name);
 }
 
-const callsByFile = new WeakMap<SourceFile, CallExpression[]>();
+const compilerCallsByFile = new WeakMap<SourceFile, ts.CallExpression[]>();
 
-/** The calls of a file, listed once: several passes walk them, and listing wraps every node. */
-function callsIn(file: SourceFile): CallExpression[] {
-  let calls = callsByFile.get(file);
+/** The calls of a file as compiler nodes, listed once: several passes filter them before wrapping any. */
+function compilerCallsIn(file: SourceFile): ts.CallExpression[] {
+  let calls = compilerCallsByFile.get(file);
   if (!calls) {
-    calls = file.getDescendantsOfKind(SyntaxKind.CallExpression);
-    callsByFile.set(file, calls);
+    calls = compilerNodesUnder(file.compilerNode, ts.isCallExpression);
+    compilerCallsByFile.set(file, calls);
   }
   return calls;
+}
+
+function callsIn(file: SourceFile): CallExpression[] {
+  return compilerCallsIn(file).map((call) => wrapCompilerNode(file, call) as CallExpression);
 }
 
 /** The scanned files a file imports (`import`, `export ... from`, `require()` of a path). */
@@ -702,6 +793,12 @@ function importedSourceFiles(file: SourceFile, scannedPaths: ReadonlySet<string>
   return targets;
 }
 
+/** A call of the index, wrapped only when it is a candidate. */
+interface IndexedCall {
+  file: SourceFile;
+  compilerCall: ts.CallExpression;
+}
+
 /** Index keys for calls whose callee is a default import (any local name) or not a plain name. */
 const DEFAULT_IMPORT = '[default import]';
 const OTHER_CALLEE = '[other callee]';
@@ -712,17 +809,18 @@ const OTHER_CALLEE = '[other callee]';
  * (`import { request as send }`), and under DEFAULT_IMPORT when the name is a default
  * import or a `require()` of a whole module.
  */
-function indexCallsByName(files: SourceFile[]): Map<string, CallExpression[]> {
-  const index = new Map<string, CallExpression[]>();
-  const add = (name: string, call: CallExpression) => {
+function indexCallsByName(files: SourceFile[]): Map<string, IndexedCall[]> {
+  const index = new Map<string, IndexedCall[]>();
+  const add = (name: string, call: IndexedCall) => {
     const list = index.get(name) ?? [];
     list.push(call);
     index.set(name, list);
   };
   for (const file of files) {
     const { originalNames, defaultImports } = importedNamesOf(file);
-    for (const call of callsIn(file)) {
-      const name = calledName(call.compilerNode.expression);
+    for (const compilerCall of compilerCallsIn(file)) {
+      const call = { file, compilerCall };
+      const name = calledName(compilerCall.expression);
       if (name === undefined) {
         add(OTHER_CALLEE, call);
         continue;
@@ -757,7 +855,7 @@ function importedNamesOf(file: SourceFile): { originalNames: Map<string, string[
     for (const named of declaration.getNamedImports()) alias(named.getAliasNode()?.getText() ?? named.getName(), named.getName());
   }
   if (!/\b(require|import)\s*\(/.test(file.getFullText())) return { originalNames, defaultImports };
-  for (const declaration of file.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+  for (const declaration of descendantsOfKind(file, SyntaxKind.VariableDeclaration)) {
     const initializer = declaration.getInitializer();
     if (!initializer || !/^(await\s+)?(require|import)\s*\(/.test(initializer.getText())) continue;
     const nameNode = declaration.getNameNode();

@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { descendantsOfKind } from './syntaxWalk.js';
 import type { HttpMethod } from '../../surface/feature.js';
 import { newRawUsage, type RawUsage } from '../usage.js';
 import { alternatives, concatValues, mentionsParameter, parametersMentioned, patternText, UNKNOWN, type AbstractValue, type ObjectValue } from './abstractValue.js';
@@ -206,7 +207,7 @@ function writtenBody(call: CallExpression, analyser: CodeAnalyser, context: Reso
   if (!declaration || declaration.getInitializer() !== call) return undefined;
   const name = declaration.getName();
   const scope = declaration.getFirstAncestor((ancestor) => Node.isBlock(ancestor) || Node.isSourceFile(ancestor));
-  for (const write of scope?.getDescendantsOfKind(SyntaxKind.CallExpression) ?? []) {
+  for (const write of scope ? descendantsOfKind(scope, SyntaxKind.CallExpression) : []) {
     const callee = write.getExpression();
     if (!Node.isPropertyAccessExpression(callee) || callee.getExpression().getText() !== name) continue;
     if (!['write', 'end'].includes(callee.getName()) || !write.getArguments()[0]) continue;

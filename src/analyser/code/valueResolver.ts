@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type SourceFile, type Symbol as MorphSymbol } from 'ts-morph';
+import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type SourceFile, type StringLiteral, type Symbol as MorphSymbol } from 'ts-morph';
+import { descendantsOfKind } from './syntaxWalk.js';
 import {
   alternatives,
   CIRCULAR_REFERENCE,
@@ -40,6 +41,8 @@ export interface ResolverHooks {
   isLocalPackage?(specifier: string): boolean;
   /** A value declared with a package's type (`docker: Docker`, `c: Dockerode.Container`). */
   instanceOfType?(type: { kind: 'module'; specifier: string; member: string[] }): AbstractValue | undefined;
+  /** An import whose module is not among the parsed files (`specifier` as written in `fromFile`). */
+  moduleNotParsed?(specifier: string, fromFile: SourceFile): void;
 }
 
 export const ROOT_CONTEXT: ResolveContext = { bindings: new Map(), depth: 0 };
@@ -253,12 +256,34 @@ export class ValueResolver {
     }
     const target = symbol.isAlias() ? symbol.getAliasedSymbol() : symbol;
     let declarations = target?.getDeclarations() ?? [];
-    // JS `const x = require('pkg')` is an alias TypeScript cannot follow here: read the declaration itself.
-    if (declarations.length === 0 && symbol.isAlias()) declarations = symbol.getDeclarations();
+    if (declarations.length === 0 && symbol.isAlias()) {
+      this.reportUnparsedModule(symbol);
+      // JS `const x = require('pkg')` is an alias TypeScript cannot follow here: read the declaration itself.
+      declarations = symbol.getDeclarations();
+    }
     if (declarations.length === 0) return UNKNOWN(`unresolved name ${symbol.getName()}`);
     const values = declarations.slice(0, 4).map((declaration) => this.declarationValue(declaration, context));
     const known = values.filter((value) => value.kind !== 'unknown');
     return known.length > 0 ? oneOf(known) : values[0];
+  }
+
+  /**
+   * Follows an import that ended nowhere, one re-export at a time, to the module that
+   * is missing from the parsed files, and tells the hook which one it is.
+   */
+  private reportUnparsedModule(symbol: MorphSymbol): void {
+    let current: MorphSymbol | undefined = symbol;
+    for (let step = 0; current && step < MAX_DEPTH; step++) {
+      const declaration: Node | undefined = current.getDeclarations()[0];
+      const specifierNode = declaration ? moduleSpecifierOf(declaration) : undefined;
+      if (!declaration || !specifierNode) return;
+      const next: MorphSymbol | undefined = current.getImmediatelyAliasedSymbol();
+      if (!next || next.getDeclarations().length === 0) {
+        this.hooks.moduleNotParsed?.(specifierNode.getLiteralValue(), declaration.getSourceFile());
+        return;
+      }
+      current = next.isAlias() ? next : undefined;
+    }
   }
 
   /** `import x from 'pkg'`, `import { x } from 'pkg'`, `import * as x from 'pkg'`: a module value for packages. */
@@ -418,7 +443,7 @@ export class ValueResolver {
 
   private assignmentsToThis(classNode: Node, name: string): Node[] {
     const found: Node[] = [];
-    for (const assignment of classNode.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    for (const assignment of descendantsOfKind(classNode, SyntaxKind.BinaryExpression)) {
       if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
       const left = assignment.getLeft();
       if (Node.isPropertyAccessExpression(left) && Node.isThisExpression(left.getExpression()) && left.getName() === name) found.push(assignment.getRight());
@@ -506,7 +531,7 @@ export class ValueResolver {
     let byName = this.assignmentIndex.get(scope);
     if (byName) return byName;
     byName = new Map();
-    for (const assignment of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    for (const assignment of descendantsOfKind(scope, SyntaxKind.BinaryExpression)) {
       const operator = assignment.getOperatorToken().getKind();
       if (operator !== SyntaxKind.EqualsToken && operator !== SyntaxKind.PlusEqualsToken) continue;
       const name = assignedRootName(assignment.getLeft());
@@ -622,6 +647,7 @@ export class ValueResolver {
     const symbol = argument.getSymbol() ?? node.getSymbol();
     const declaration = symbol?.getDeclarations()[0];
     if (declaration && Node.isSourceFile(declaration)) return this.moduleExportsValue(declaration);
+    this.hooks.moduleNotParsed?.(specifier, node.getSourceFile());
     return UNKNOWN(`require('${specifier}')`);
   }
 
@@ -657,8 +683,7 @@ export class ValueResolver {
     const body = (functionNode as { getBody?(): Node | undefined }).getBody?.();
     if (!body) return UNKNOWN('function without a body');
     if (!Node.isBlock(body)) return this.resolve(body, context);
-    const returns = body
-      .getDescendantsOfKind(SyntaxKind.ReturnStatement)
+    const returns = descendantsOfKind(body, SyntaxKind.ReturnStatement)
       .filter((statement) => statement.getFirstAncestor(isFunctionLike) === functionNode);
     if (returns.length === 0) return { kind: 'nullish' };
     return oneOf(returns.map((statement) => this.resolve(statement.getExpression(), context)));
@@ -831,7 +856,7 @@ export class ValueResolver {
     const name = declaration.getName();
     const keys: AbstractValue[] = [];
     let open = false;
-    for (const call of scope.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    for (const call of descendantsOfKind(scope, SyntaxKind.CallExpression)) {
       const callee = call.getExpression();
       if (!Node.isPropertyAccessExpression(callee) || callee.getExpression().getText() !== name || !['set', 'append'].includes(callee.getName())) continue;
       const keyNode = call.getArguments()[0];
@@ -1029,3 +1054,16 @@ function isImportedFrom(callee: Node, modules: string[]): boolean {
   return modules.some((module) => initializer.includes(`'${module}'`) || initializer.includes(`"${module}"`));
 }
 
+
+/** The module an import or re-export declaration names (`'./client'` in `import { docker } from './client'`). */
+function moduleSpecifierOf(declaration: Node): StringLiteral | undefined {
+  const statement = declaration.getFirstAncestor((ancestor) => Node.isImportDeclaration(ancestor) || Node.isExportDeclaration(ancestor)) ?? declaration;
+  if (Node.isImportEqualsDeclaration(statement)) {
+    const reference = statement.getModuleReference();
+    const expression = Node.isExternalModuleReference(reference) ? reference.getExpression() : undefined;
+    return expression && Node.isStringLiteral(expression) ? expression : undefined;
+  }
+  if (!Node.isImportDeclaration(statement) && !Node.isExportDeclaration(statement)) return undefined;
+  const specifier = statement.getNodeProperty('moduleSpecifier');
+  return specifier && Node.isStringLiteral(specifier) ? specifier : undefined;
+}

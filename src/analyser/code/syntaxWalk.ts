@@ -1,0 +1,35 @@
+import { ts, type KindToNodeMappings, type Node, type SyntaxKind } from 'ts-morph';
+
+/**
+ * Walks the compiler's parse tree under `root` (forEachChild, so no tokens, and no
+ * recursion) and lists the nodes `match` accepts, in source order.
+ */
+export function compilerNodesUnder<T extends ts.Node>(root: ts.Node, match: (node: ts.Node) => node is T): T[] {
+  const found: T[] = [];
+  const stack: ts.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node !== root && match(node)) found.push(node);
+    const children: ts.Node[] = [];
+    ts.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]);
+  }
+  return found;
+}
+
+/**
+ * The ts-morph wrapper of a compiler node of the same project. Wrapping is what costs in
+ * a large project (ts-morph's getDescendantsOfKind wraps through nested generators), so
+ * the walks above filter on compiler nodes and wrap only what they keep.
+ */
+export function wrapCompilerNode(anchor: Node, compilerNode: ts.Node): Node {
+  return (anchor as unknown as { _getNodeFromCompilerNode(node: ts.Node): Node })._getNodeFromCompilerNode(compilerNode);
+}
+
+/** Like ts-morph's `node.getDescendantsOfKind(kind)`, for the kinds found on the parse tree. */
+export function descendantsOfKind<K extends SyntaxKind>(node: Node, kind: K): Array<KindToNodeMappings[K]> {
+  const compilerNodes = compilerNodesUnder(node.compilerNode, (candidate): candidate is ts.Node => candidate.kind === (kind as number));
+  return compilerNodes.map((compilerNode) => wrapCompilerNode(node, compilerNode) as KindToNodeMappings[K]);
+}
