@@ -158,12 +158,11 @@ function analyseCode(
 ): FileFindings[] {
   const selected = selectFilesToParse(codeTexts, options.localPackages);
   if (selected.size === 0) return [];
-  // Workspace packages imported by name resolve to their source, like relative imports.
-  const paths = Object.fromEntries([...options.localPackages].map(([name, entry]) => [name, [entry]]));
+  const known = new Set(codeTexts.keys());
+  const parsedByAbsolutePath = new Map<string, string>();
+  const absolutePathOf = new Map<string, string>();
   const project = new Project({
     compilerOptions: {
-      baseUrl: options.cwd,
-      paths,
       allowJs: true,
       checkJs: false,
       noLib: true,
@@ -177,6 +176,17 @@ function analyseCode(
     skipAddingFilesFromTsConfig: true,
     skipFileDependencyResolution: true,
     skipLoadingLibFiles: true,
+    // Imports resolve among the parsed files only, as relative imports and workspace packages
+    // resolve in selectFilesToParse; TypeScript's resolver probed a dozen paths per import.
+    resolutionHost: () => ({
+      resolveModuleNames: (moduleNames, containingFile) =>
+        moduleNames.map((specifier) => {
+          const from = parsedByAbsolutePath.get(containingFile);
+          const target = from === undefined ? undefined : specifier.startsWith('.') ? resolveRelativeImport(from, specifier, known) : options.localPackages.get(specifier);
+          const resolvedFileName = target === undefined ? undefined : absolutePathOf.get(target);
+          return resolvedFileName === undefined ? undefined : { resolvedFileName, isExternalLibraryImport: false };
+        }),
+    }),
     // The texts are already read (and decoded); on the real file system ts-morph would read and
     // parse each file once more before overwriting it with our text.
     useInMemoryFileSystem: true,
@@ -186,12 +196,14 @@ function analyseCode(
   const parse = (paths: string[]): SourceFile[] =>
     paths.flatMap((path) => {
       const sourceFile = parseCodeFile(project, path, all.get(path)!.file.absolutePath, codeTexts.get(path)!, notes);
-      if (sourceFile) parsed.set(sourceFile, path);
-      return sourceFile ?? [];
+      if (!sourceFile) return [];
+      parsed.set(sourceFile, path);
+      parsedByAbsolutePath.set(sourceFile.getFilePath(), path);
+      absolutePathOf.set(path, sourceFile.getFilePath());
+      return sourceFile;
     });
   const sourceFiles = parse([...selected].sort());
   const attempted = new Set(selected);
-  const known = new Set(codeTexts.keys());
   const moduleLoader: ModuleLoader = {
     unparsedModules(fromFile, specifier) {
       const from = parsed.get(fromFile);

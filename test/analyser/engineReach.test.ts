@@ -26,6 +26,7 @@ describe('mayReachEngine', () => {
     expect(reaches(`const results: unknown[] = [];\nresults.push(1);`)).toBe(false);
     expect(reaches(`const seen = new Map<string, number>();\nseen.get('a');`)).toBe(false);
     expect(reaches(`JSON.parse('{}');`)).toBe(false);
+    expect(reaches(`console.info('starting');`)).toBe(false);
     expect(reaches(`import _ from 'lodash';\n_.get({}, 'a');`)).toBe(false);
     expect(reaches(`const label = 'x'.toUpperCase();\nlabel.split('');`)).toBe(false);
     expect(reaches(`class Cache {\n  private entries = new Map();\n  read(key: string) { return this.entries.get(key); }\n}`)).toBe(false);
@@ -41,6 +42,7 @@ describe('mayReachEngine', () => {
     expect(reaches(`import { docker } from './client';\ndocker.listContainers();`)).toBe(true);
     expect(reaches(`export async function restart(container: any) { await container.restart(); }`)).toBe(true);
     expect(reaches(`export const get = (url: string) => fetch(url);`)).toBe(true);
+    expect(reaches(`// docker is a global the script runner provides\ndocker.listContainers();`)).toBe(true);
     expect(reaches(`import http from 'node:http';\nhttp.request({ socketPath: '/var/run/docker.sock', path: '/_ping' });`)).toBe(true);
     expect(reaches(`class Service {\n  constructor(private client: any) {}\n  ping() { return this.client.ping(); }\n}`)).toBe(true);
     expect(reaches(`import { getClient } from './client';\nexport async function f() { return (await getClient()).ping(); }`)).toBe(true);

@@ -91,7 +91,9 @@ export class CodeAnalyser {
   private readonly dockerHttpCalls = new Map<Node, boolean>();
   private globalDispatcherValue: AbstractValue = { kind: 'nullish' };
   private files: SourceFile[] = [];
-  private callsByName?: Map<string, IndexedCall[]>;
+  /** Calls by the name they call, for the files indexed so far (files are only ever added). */
+  private readonly callsByName = new Map<string, IndexedCall[]>();
+  private readonly indexedFiles = new Set<SourceFile>();
   private fileOrder?: Map<SourceFile, number>;
   private readonly callersCache = new Map<Node, CallExpression[]>();
   private allCallers?: Map<Node, CallExpression[]>;
@@ -122,6 +124,8 @@ export class CodeAnalyser {
   analyseProject(files: SourceFile[]): FileFindings[] {
     this.files = files;
     this.round = 0;
+    this.callsByName.clear();
+    this.indexedFiles.clear();
     this.forgetDerivedState();
     for (const file of files) this.noteLibraryImports(file);
     this.findGlobalDispatcher(files);
@@ -159,7 +163,6 @@ export class CodeAnalyser {
 
   /** Indexes and caches built from the parsed files and the values known so far. */
   private forgetDerivedState(): void {
-    this.callsByName = undefined;
     this.fileOrder = undefined;
     this.callersCache.clear();
     this.allCallers = undefined;
@@ -257,11 +260,13 @@ export class CodeAnalyser {
   private callersOf(functionNode: Node): CallExpression[] {
     const known = this.callersCache.get(functionNode);
     if (known) return known;
-    this.callsByName ??= indexCallsByName(this.files);
+    const unindexed = this.files.filter((file) => !this.indexedFiles.has(file));
+    indexCallsByName(unindexed, this.callsByName);
+    for (const file of unindexed) this.indexedFiles.add(file);
     const names = namesOfFunction(functionNode);
     let callers: CallExpression[];
     if (names) {
-      const candidates = new Set([...names, DEFAULT_IMPORT, OTHER_CALLEE].flatMap((name) => this.callsByName!.get(name) ?? []));
+      const candidates = new Set([...names, DEFAULT_IMPORT, OTHER_CALLEE].flatMap((name) => this.callsByName.get(name) ?? []));
       callers = [...candidates].map(({ file, compilerCall }) => wrapCompilerNode(file, compilerCall) as CallExpression).filter((call) => alternatives(this.calleeOf(call)).some((callee) => callee.kind === 'function' && callee.node === functionNode));
       this.fileOrder ??= new Map(this.files.map((file, index) => [file, index]));
       const order = this.fileOrder;
@@ -809,8 +814,7 @@ const OTHER_CALLEE = '[other callee]';
  * (`import { request as send }`), and under DEFAULT_IMPORT when the name is a default
  * import or a `require()` of a whole module.
  */
-function indexCallsByName(files: SourceFile[]): Map<string, IndexedCall[]> {
-  const index = new Map<string, IndexedCall[]>();
+function indexCallsByName(files: SourceFile[], index: Map<string, IndexedCall[]>): void {
   const add = (name: string, call: IndexedCall) => {
     const list = index.get(name) ?? [];
     list.push(call);
@@ -830,7 +834,6 @@ function indexCallsByName(files: SourceFile[]): Map<string, IndexedCall[]> {
       if (defaultImports.has(name)) add(DEFAULT_IMPORT, call);
     }
   }
-  return index;
 }
 
 /** Read from the compiler node: this runs on every call of the project. */

@@ -24,8 +24,15 @@ export function mayReachEngine(call: ts.CallExpression, isLocalPackage: (specifi
 
 // Packages through which a request can go out (node's modules, HTTP clients, Docker clients).
 const CARRIER_PACKAGES = new Set(['http', 'https', 'net', 'undici', 'node-fetch', 'axios', 'got', 'util']);
-// Globals that are, or can hand out, an HTTP function or a module.
-const CARRIER_GLOBALS = new Set(['fetch', 'require', 'globalThis', 'global', 'window', 'self', 'module', 'exports']);
+// Globals of the language, the runtime and test frameworks that never hold a client. Any other
+// undeclared name may (`fetch`, `globalThis`, a `docker` global a script expects to exist).
+const INERT_GLOBALS = new Set([
+  'undefined', 'JSON', 'Math', 'Object', 'Array', 'Number', 'String', 'Boolean', 'Symbol', 'BigInt', 'Date', 'RegExp', 'Error', 'Promise',
+  'Reflect', 'Intl', 'Map', 'Set', 'WeakMap', 'WeakSet', 'console', 'process', 'Buffer', 'setTimeout', 'clearTimeout', 'setInterval',
+  'clearInterval', 'setImmediate', 'queueMicrotask', 'structuredClone', 'parseInt', 'parseFloat', 'isNaN', 'isFinite',
+  'encodeURIComponent', 'decodeURIComponent', 'encodeURI', 'decodeURI', 'describe', 'it', 'test', 'expect', 'beforeEach',
+  'afterEach', 'beforeAll', 'afterAll', 'vi', 'jest',
+]);
 // Constructors of values that never hold a client.
 const INERT_CONSTRUCTORS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array', 'Date', 'RegExp', 'Error', 'TypeError', 'RangeError', 'Promise', 'URLSearchParams', 'AbortController', 'TextEncoder', 'TextDecoder', 'EventEmitter']);
 // Names past which the test stops following and says "maybe".
@@ -92,7 +99,7 @@ class Reach {
   private identifierMayCarry(identifier: ts.Identifier, steps: number, calledDirectly: boolean): boolean {
     const declaration = declarationOf(identifier);
     if (declaration === null) return true;
-    if (declaration === undefined) return identifier.text !== 'undefined' && CARRIER_GLOBALS.has(identifier.text);
+    if (declaration === undefined) return !INERT_GLOBALS.has(identifier.text);
     // A parameter called as a function is unknown to the analysis (no client method nor HTTP
     // function comes from a bare parameter); one used as a receiver may be a client.
     if (ts.isParameter(declaration)) return !calledDirectly;
