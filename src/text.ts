@@ -12,3 +12,21 @@ export function compareText(a: string, b: string): number {
 export function plural(count: number, noun: string, nouns = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : nouns}`;
 }
+
+/**
+ * Line ends as positions in findings count them: TypeScript's for code (CRLF, a lone CR, LF,
+ * U+2028 and U+2029), the shell's for scripts and configuration (CRLF, a lone CR, LF).
+ */
+const CODE_LINE_BREAK = /\r\n?|\n|\u2028|\u2029/;
+const TEXT_LINE_BREAK = /\r\n?|\n/;
+
+export function lineBreakPattern(isCode: boolean): RegExp {
+  return isCode ? CODE_LINE_BREAK : TEXT_LINE_BREAK;
+}
+
+/** The offsets at which the lines of a text start. */
+export function lineStartsOf(text: string, isCode: boolean): number[] {
+  const starts = [0];
+  for (const match of text.matchAll(new RegExp(lineBreakPattern(isCode).source, 'g'))) starts.push(match.index + match[0].length);
+  return starts;
+}

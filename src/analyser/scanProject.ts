@@ -5,6 +5,7 @@ import type { CompatIndex } from '../database/compatIndex.js';
 import { compareApiVersions, type ApiVersion } from '../versions/apiVersion.js';
 import { oldestEngineServing } from '../versions/engineReleases.js';
 import { CodeAnalyser, type ModuleLoader } from './code/codeAnalyser.js';
+import { lineAndColumnOf } from './code/syntaxWalk.js';
 import { discoverFiles, isCodeFile, toPortablePath, type DiscoveredFile } from './discoverFiles.js';
 import { matchUsages, type ScanUsage } from './matchUsages.js';
 import { findSuppressionDirectives, type SuppressionDirective } from '../lint/suppressions.js';
@@ -12,7 +13,7 @@ import { findLocalPackages } from './localPackages.js';
 import { reExportedSpecifiers, resolveRelativeImport, selectFilesToParse } from './prefilter.js';
 import { classifyScriptFile, looksLikeShellScript, scanScriptFile } from './scripts/scanScriptFile.js';
 import type { CliInvocation, FileFindings, ScanNote, SourcePosition, VersionSetting } from './usage.js';
-import { compareText } from '../text.js';
+import { compareText, lineBreakPattern } from '../text.js';
 
 /** Bumped whenever a consumer of `scan --format json` would have to change. */
 export const SCAN_SCHEMA_VERSION = 1;
@@ -98,7 +99,7 @@ export async function scanProject(scanOptions: ScanOptions): Promise<ScanResult>
     versionSettings: sortByPosition(findings.flatMap((finding) => finding.versionSettings)),
     cliInvocations: sortByPosition(findings.flatMap((finding) => finding.cliInvocations)),
     notes: notes.sort((a, b) => compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || compareText(a.message, b.message)),
-    directives: [...texts.values()].flatMap((entry) => findSuppressionDirectives(entry.file.path, entry.text!)),
+    directives: [...texts.values()].flatMap((entry) => findSuppressionDirectives(entry.file.path, entry.text!, isCodeFile(entry.file.path))),
   };
 }
 
@@ -259,7 +260,7 @@ function parseCodeFile(project: Project, path: string, absolutePath: string, tex
   }
   const diagnostic = (sourceFile.compilerNode as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics?.[0];
   if (diagnostic) {
-    const { line } = sourceFile.getLineAndColumnAtPos(diagnostic.start);
+    const { line } = lineAndColumnOf(sourceFile.compilerNode, diagnostic.start);
     // TypeScript's messages end with a period (`':' expected.`): drop it before the clause that follows.
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').replace(/\.$/, '');
     notes.push({ file: path, line, kind: 'parse-error', message: `syntax error: ${message}; scanned as far as the parser recovered` });
@@ -332,7 +333,7 @@ function attachSourceLines(usages: ScanUsage[], texts: Map<string, ReadFile>): v
   for (const usage of usages) {
     const text = texts.get(usage.file)?.text;
     if (text === undefined) continue;
-    if (!lines.has(usage.file)) lines.set(usage.file, text.split(/\r?\n/));
+    if (!lines.has(usage.file)) lines.set(usage.file, text.split(lineBreakPattern(isCodeFile(usage.file))));
     usage.sourceLine = lines.get(usage.file)![usage.line - 1]?.trim();
   }
 }

@@ -1,3 +1,5 @@
+import { lineStartsOf } from '../text.js';
+
 /**
  * Inline suppression, as users know it from eslint:
  *
@@ -18,14 +20,13 @@ export interface SuppressionDirective {
   reason?: string;
 }
 
-const DIRECTIVE = /(?:\/\/|\/\*|#|<!--)\s*docker-api-compat-disable-next-line\b([^\n]*)/g;
+const DIRECTIVE = /(?:\/\/|\/\*|#|<!--)\s*docker-api-compat-disable-next-line\b([^\r\n\u2028\u2029]*)/g;
 
-/** Finds the directives in a file's text. */
-export function findSuppressionDirectives(file: string, text: string): SuppressionDirective[] {
+/** Finds the directives in a file's text; `isCode`: lines are counted as in JS/TS, else as in scripts. */
+export function findSuppressionDirectives(file: string, text: string, isCode: boolean): SuppressionDirective[] {
   if (!text.includes('docker-api-compat-disable')) return [];
   const directives: SuppressionDirective[] = [];
-  const lineStarts = [0];
-  for (let index = 0; index < text.length; index++) if (text[index] === '\n') lineStarts.push(index + 1);
+  const lineStarts = lineStartsOf(text, isCode);
   for (const match of text.matchAll(DIRECTIVE)) {
     const offset = match.index ?? 0;
     let line = lineStarts.findIndex((start) => start > offset);

@@ -12,15 +12,25 @@ export interface SpecDirectory {
   origin: 'option' | 'environment' | 'default';
 }
 
+export interface SpecDirectoryOptions {
+  /** What relative paths (the option, the environment, the default) are resolved against. */
+  cwd?: string;
+  /** A folder about to be filled (`specs fetch`): a named one need not exist yet. */
+  mayBeMissing?: boolean;
+}
+
 /**
  * The folder of archived specs: `--spec-dir`, else $DOCKER_API_COMPAT_SPEC_DIR, else
  * `../shared/docker-engine-api` beside this package's folder or the working directory.
  */
-export function resolveSpecDirectory(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): SpecDirectory {
-  if (explicit) return checked({ path: resolve(explicit), origin: 'option' }, '--spec-dir');
+export function resolveSpecDirectory(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env, options: SpecDirectoryOptions = {}): SpecDirectory {
+  const cwd = options.cwd ?? process.cwd();
+  const named = (path: string, origin: SpecDirectory['origin'], from: string): SpecDirectory =>
+    options.mayBeMissing && !existsSync(resolve(cwd, path)) ? { path: resolve(cwd, path), origin } : checked({ path: resolve(cwd, path), origin }, from);
+  if (explicit) return named(explicit, 'option', '--spec-dir');
   const fromEnv = env[SPEC_DIR_ENV];
-  if (fromEnv) return checked({ path: resolve(fromEnv), origin: 'environment' }, SPEC_DIR_ENV);
-  const candidates = [resolve(packageRoot(), '..', 'shared', 'docker-engine-api'), resolve('..', 'shared', 'docker-engine-api')];
+  if (fromEnv) return named(fromEnv, 'environment', SPEC_DIR_ENV);
+  const candidates = [resolve(packageRoot(), '..', 'shared', 'docker-engine-api'), resolve(cwd, '..', 'shared', 'docker-engine-api')];
   const found = candidates.find(isDirectory);
   if (!found) {
     throw new CompatError(

@@ -105,6 +105,21 @@ describe('encodings and line ends', () => {
     expect(positions(crlf)).toEqual(positions(lf));
     expect(crlf.notes).toEqual([]);
   });
+
+  it('counts a lone CR (old Mac line ends) as a line end everywhere: positions, fingerprints, suppressions', () => {
+    const code = "const Docker = require('dockerode');\nconst docker = new Docker();\n// docker-api-compat-disable-next-line removed-feature -- shipper pinned until Q3\ndocker.createContainer({ Image: 'fluent-bit', MacAddress: '02:42:ac:11:00:99' });\ndocker.listContainers({ all: true });\n";
+    const script = '#!/bin/sh\n# docker-api-compat-disable-next-line\ncurl --unix-socket /var/run/docker.sock http://localhost/containers/json\n';
+    const lint = (files: Record<string, string>) => {
+      const result = runCli(['lint', '--no-config', '--target', 'docker 29.0', '--format', 'json'], { cwd: temporaryProject(files) });
+      return (JSON.parse(result.stdout).findings as Array<{ ruleId: string; file: string; line: number; fingerprint: string; suppression?: { kind: string } }>).map(
+        ({ ruleId, file, line, fingerprint, suppression }) => [ruleId, file, line, fingerprint, suppression?.kind ?? null],
+      );
+    };
+    const lf = lint({ 'app.js': code, 'check.sh': script });
+    expect(lf).toContainEqual(['removed-feature', 'app.js', 4, expect.any(String), 'inline']);
+    expect(lf.filter((finding) => finding[1] === 'check.sh').every((finding) => finding[4] === 'inline')).toBe(true);
+    expect(lint({ 'app.js': code.replace(/\n/g, '\r'), 'check.sh': script.replace(/\n/g, '\r') })).toEqual(lf);
+  });
 });
 
 describe('very deep nesting', () => {

@@ -9,7 +9,7 @@ import { recogniseChildProcessCall } from './childProcessCalls.js';
 import { classFromReceiverName, clientClassOfModule, isClientMethodName, clientMethod, clientProperty, hasClientClass, isEntryClass, libraryOfPackage } from './clientLibraries.js';
 import { recogniseClientCall } from './dockerClientCalls.js';
 import { resolveRelativeImport } from '../prefilter.js';
-import { compilerNodesUnder, descendantsOfKind, wrapCompilerNode } from './syntaxWalk.js';
+import { compilerNodesUnder, descendantsOfKind, lineAndColumnOf, wrapCompilerNode } from './syntaxWalk.js';
 import { mayReachEngine } from './engineReach.js';
 import { isHttpMethodName, pointsAtDocker, recogniseRawHttpCall } from './rawHttpCalls.js';
 import { functionDeclaringParameter, isFunctionLike, ROOT_CONTEXT, ValueResolver, type ArgumentBinding, type ResolveContext } from './valueResolver.js';
@@ -200,7 +200,7 @@ export class CodeAnalyser {
 
   position(node: Node): SourcePosition {
     const file = node.getSourceFile();
-    const { line, column } = file.getLineAndColumnAtPos(node.getStart());
+    const { line, column } = lineAndColumnOf(file.compilerNode, node.getStart());
     return { file: relativePath(this.options.root, file.getFilePath()), line, column };
   }
 

@@ -33,3 +33,13 @@ export function descendantsOfKind<K extends SyntaxKind>(node: Node, kind: K): Ar
   const compilerNodes = compilerNodesUnder(node.compilerNode, (candidate): candidate is ts.Node => candidate.kind === (kind as number));
   return compilerNodes.map((compilerNode) => wrapCompilerNode(node, compilerNode) as KindToNodeMappings[K]);
 }
+
+/**
+ * The 1-based line and column of a position, with TypeScript's line map (built once per
+ * file; a lone CR, U+2028 and U+2029 end lines as in the compiler and editors).
+ * ts-morph's getLineAndColumnAtPos counts only LF and rescans the text on every call.
+ */
+export function lineAndColumnOf(file: ts.SourceFile, position: number): { line: number; column: number } {
+  const { line, character } = ts.getLineAndCharacterOfPosition(file, position);
+  return { line: line + 1, column: character + 1 };
+}

@@ -81,10 +81,18 @@ function matchingParenthesis(text: string, open: number): number {
   return -1;
 }
 
+/** `LEGACY_ENV := DOCKER_API_VERSION=1.24`, used as `$(LEGACY_ENV) docker version`: a variable holding an assignment. */
+const ASSIGNMENT_IN_VALUE = /^([ \t]*(?:(?:export|override|private)[ \t]+)*[^\s:#=]+[ \t]*(?:::?=|:::=|\?=|\+=|=)(?:[^#]*?[\s='"])?)DOCKER_API_VERSION=(?:"([^"]*)"|'([^']*)'|([^\s#'"]*))/;
+
 function scanVersionAssignment(text: string, line: number, context: ScanContext): void {
   if (!text.includes('DOCKER_API_VERSION')) return;
   const match = VERSION_ASSIGNMENT.exec(text);
-  if (!match) return;
+  if (!match) {
+    // Reported where the value is written, once: the recipes that use the variable do not report it again.
+    const held = ASSIGNMENT_IN_VALUE.exec(text);
+    if (held) context.findings.versionSettings.push({ ...context.at({ line, column: held[1].length + 1 }), ...versionValue(held[2] ?? held[3] ?? held[4]) });
+    return;
+  }
   // `!=` assigns a shell command's output: never a literal version.
   const value = match[3].replace(/(?<!\\)#.*$/, '').trim();
   const setting = match[2] === '!=' ? { version: null, raw: value } : versionValue(value);

@@ -3,9 +3,10 @@ import type { CompatIndex } from '../../database/compatIndex.js';
 import { engineTarget, type TargetDaemon } from '../../lint/targets.js';
 import { parseVersionSpecifier } from '../../versions/versionSpecifier.js';
 import type { CliContext, GlobalOptions } from '../cliContext.js';
-import { asList, withScanInputs, type ScanInputOptions } from './scanInputOptions.js';
+import { readProjectConfig, scanInputs, withConfigOption, type ConfigOption } from './projectConfig.js';
+import { withScanInputs, type ScanInputOptions } from './scanInputOptions.js';
 
-interface AuditCommandOptions extends GlobalOptions, ScanInputOptions {
+interface AuditCommandOptions extends GlobalOptions, ScanInputOptions, ConfigOption {
   from: string;
   to: string;
   format: 'text' | 'markdown' | 'json';
@@ -24,7 +25,7 @@ export function registerAuditCommand(parser: Argv, context: CliContext): Argv {
     'audit [paths..]',
     'Before a daemon upgrade: everything in the code whose behaviour changes between two versions',
     (command) =>
-      withScanInputs(command)
+      withConfigOption(withScanInputs(command))
         .option('from', { type: 'string', demandOption: true, describe: 'The daemon today: "docker 24.0", or an API version' })
         .option('to', { type: 'string', demandOption: true, describe: 'The daemon after the upgrade: "docker 29.0"' })
         .option('format', { choices: ['text', 'markdown', 'json'] as const, default: 'text' as const })
@@ -40,7 +41,9 @@ export function registerAuditCommand(parser: Argv, context: CliContext): Argv {
         import('../../lint/audit.js'),
         import('../../reporters/auditReport.js'),
       ]);
-      const scan = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: asList(options.include), ignore: asList(options.ignore), gitignore: options.gitignore });
+      // The configuration says which files to read; its targets and rules are lint's, not the audit's.
+      const config = await readProjectConfig(options, context, index);
+      const scan = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, ...scanInputs(options, config) });
       const result = auditUpgrade(scan.usages, from, to);
       const text =
         options.format === 'json'

@@ -3,15 +3,14 @@ import { CompatError } from '../../errors.js';
 import { DEFAULT_TARGET, resolveTargets } from '../../lint/targets.js';
 import { writeFileAtomically, type CliContext, type GlobalOptions } from '../cliContext.js';
 import { FINDINGS_FORMATS, type FindingsFormat } from '../../reporters/findings/findingsFormats.js';
+import { readProjectConfig, scanInputs, withConfigOption, type ConfigOption } from './projectConfig.js';
 import { asList, withScanInputs, type ScanInputOptions } from './scanInputOptions.js';
 
-export interface LintCommandOptions extends GlobalOptions, ScanInputOptions {
+export interface LintCommandOptions extends GlobalOptions, ScanInputOptions, ConfigOption {
   target?: string | string[];
   format: FindingsFormat;
   output?: string;
   maxWarnings?: number;
-  /** A file name; false for --no-config. */
-  config?: string | string[] | false;
   /** `--daemon` alone is '' (DOCKER_HOST or the local socket). */
   daemon?: string | string[];
   daemonTimeout?: number;
@@ -24,12 +23,11 @@ export function registerLintCommand(parser: Argv, context: CliContext): Argv {
     'lint [paths..]',
     'Check the code against target Docker Engine versions with the rules in rules/',
     (command) =>
-      withScanInputs(command)
+      withConfigOption(withScanInputs(command))
         .option('target', { type: 'string', requiresArg: true, describe: `A daemon the code must work with, e.g. "docker >= 24.0"; repeat for several (default: ${DEFAULT_TARGET}); see docs/targets.md` })
         .option('format', { choices: FINDINGS_FORMATS, default: 'stylish' as const })
         .option('output', { type: 'string', describe: 'Write the report to this file (written whole, atomically)' })
         .option('max-warnings', { type: 'number', requiresArg: true, describe: 'Exit 1 when there are more warnings than this' })
-        .option('config', { type: 'string', describe: 'Configuration file to read instead of searching for one; --no-config reads none (see docs/configuration.md)' })
         .option('daemon', { type: 'string', describe: 'Also target a running daemon, asked for its API range: alone for DOCKER_HOST or the local socket, or unix:///path, tcp://host:port, http://host:port; without --target, the only target' })
         .option('daemon-timeout', { type: 'number', describe: 'How long to wait for --daemon, in ms (default 5000)' })
         .option('baseline', { type: 'string', describe: 'Accept the findings listed in this file (see --update-baseline); new findings still count' })
@@ -37,9 +35,9 @@ export function registerLintCommand(parser: Argv, context: CliContext): Argv {
     async (argv) => {
       const options = argv as unknown as LintCommandOptions;
       const index = context.compatIndex(options);
-      // Loaded here, not at start-up: the YAML parser and the daemon client cost time every other command would pay.
-      const [{ loadConfigOption }, { daemonOption }] = await Promise.all([import('../../config/loadConfig.js'), import('../../daemon/daemonOption.js')]);
-      const { config } = await loadConfigOption(options.config, { cwd: context.io.cwd, targetContext: index.database });
+      const config = await readProjectConfig(options, context, index);
+      // Loaded here, not at start-up: the daemon client costs time every other command would pay.
+      const { daemonOption } = await import('../../daemon/daemonOption.js');
       const daemon = await daemonOption(options.daemon, options.daemonTimeout, { env: context.io.env, cwd: context.io.cwd, apiVersions: index.database.apiVersions, note: (text) => context.note(text) });
       const targetQueries = asList(options.target) ?? config.targets ?? (daemon ? [] : [DEFAULT_TARGET]);
       const targets = [...(targetQueries.length > 0 ? resolveTargets(targetQueries, index.database) : []), ...(daemon?.targets ?? [])];
@@ -53,7 +51,7 @@ export function registerLintCommand(parser: Argv, context: CliContext): Argv {
       if (options.maxWarnings !== undefined && (!Number.isInteger(options.maxWarnings) || options.maxWarnings < 0)) {
         throw new CompatError('usage', `--max-warnings takes a whole number of 0 or more, got ${options.maxWarnings}`);
       }
-      const scan = await scanProject({ paths: [...options.paths, ...(daemon?.paths ?? [])], cwd: context.io.cwd, index, include: asList(options.include) ?? config.include, ignore: asList(options.ignore) ?? config.ignore, gitignore: options.gitignore });
+      const scan = await scanProject({ paths: [...options.paths, ...(daemon?.paths ?? [])], cwd: context.io.cwd, index, ...scanInputs(options, config) });
       const baselinePath = options.baseline ? context.resolvePath(options.baseline) : config.baseline;
       if (options.updateBaseline && !baselinePath) throw new CompatError('usage', '--update-baseline needs --baseline FILE (or "baseline" in the configuration)');
       const { readBaseline, serializeBaseline } = await import('../../lint/baseline.js');

@@ -2,9 +2,10 @@ import type { Argv } from 'yargs';
 import { DEFAULT_TARGET, resolveTargets } from '../../lint/targets.js';
 import { packageVersion } from '../../packageRoot.js';
 import type { CliContext, GlobalOptions } from '../cliContext.js';
+import { readProjectConfig, scanInputs, withConfigOption, type ConfigOption } from './projectConfig.js';
 import { asList, withScanInputs, type ScanInputOptions } from './scanInputOptions.js';
 
-interface ReportCommandOptions extends GlobalOptions, ScanInputOptions {
+interface ReportCommandOptions extends GlobalOptions, ScanInputOptions, ConfigOption {
   target?: string | string[];
   format: 'html' | 'markdown';
   output?: string;
@@ -17,8 +18,8 @@ export function registerReportCommand(parser: Argv, context: CliContext): Argv {
     'report [paths..]',
     'A compatibility report of the code in paths (summary, support per engine release, call-sites), or without paths the whole API, as one offline HTML page or Markdown',
     (command) =>
-      withScanInputs(command, 'Files or folders to report on (none: the whole-API explorer)')
-        .option('target', { type: 'string', requiresArg: true, describe: `A daemon the code must work with, as for lint; repeat for several (default: ${DEFAULT_TARGET})` })
+      withConfigOption(withScanInputs(command, 'Files or folders to report on (none: the whole-API explorer)'))
+        .option('target', { type: 'string', requiresArg: true, describe: `A daemon the code must work with, as for lint; repeat for several (default: the configuration's targets, else ${DEFAULT_TARGET})` })
         .option('format', { choices: ['html', 'markdown'] as const, default: 'html' as const })
         .option('output', { type: 'string', describe: 'Write the report to this file (written whole, atomically) instead of stdout' })
         .option('title', { type: 'string', describe: 'The report title' })
@@ -37,14 +38,18 @@ export function registerReportCommand(parser: Argv, context: CliContext): Argv {
         context.exitCode = 0;
         return;
       }
-      const targets = resolveTargets(asList(options.target) ?? [DEFAULT_TARGET], index.database);
-      const [{ scanProject }, { runLint }, { RULE_LIST }] = await Promise.all([
+      // The report shows what lint would: the same targets, rule severities, files and baseline.
+      const config = await readProjectConfig(options, context, index);
+      const targets = resolveTargets(asList(options.target) ?? config.targets ?? [DEFAULT_TARGET], index.database);
+      const [{ scanProject }, { runLint }, { RULE_LIST }, { readBaseline }] = await Promise.all([
         import('../../analyser/scanProject.js'),
         import('../../lint/runLint.js'),
         import('../../../rules/index.js'),
+        import('../../lint/baseline.js'),
       ]);
-      const scan = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, include: asList(options.include), ignore: asList(options.ignore), gitignore: options.gitignore });
-      const lint = runLint({ scan, index, targets, rules: RULE_LIST, directives: scan.directives });
+      const scan = await scanProject({ paths: options.paths, cwd: context.io.cwd, index, ...scanInputs(options, config) });
+      const baseline = config.baseline ? readBaseline(config.baseline) : undefined;
+      const lint = runLint({ scan, index, targets, rules: RULE_LIST, settings: config.rules, directives: scan.directives, baseline });
       const model = report.buildCodeReport({ scan, findings: lint.findings, index, targets });
       const text =
         options.format === 'markdown'

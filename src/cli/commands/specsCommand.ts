@@ -33,7 +33,7 @@ function bundledSpecsFolder(): string {
 }
 
 async function compile(context: CliContext, options: SpecsOptions): Promise<CompiledArtifacts> {
-  const specDir = resolveSpecDirectory(options.specDir ? context.resolvePath(options.specDir) : undefined, context.io.env);
+  const specDir = resolveSpecDirectory(options.specDir, context.io.env, { cwd: context.io.cwd });
   const folder = bundledSpecsFolder();
   // The spec loader pulls in swagger-parser and its schema validator; only this command needs them.
   const { compileFromSources } = await import('../../database/compileFromSources.js');
@@ -53,10 +53,7 @@ async function compile(context: CliContext, options: SpecsOptions): Promise<Comp
 
 /** The folder `specs fetch` fills: created when missing, so it need not exist yet. */
 function fetchDirectory(context: CliContext, specDir: string | undefined): string {
-  if (specDir) return context.resolvePath(specDir);
-  const fromEnv = context.io.env[SPEC_DIR_ENV];
-  if (fromEnv) return context.resolvePath(fromEnv);
-  return resolveSpecDirectory(undefined, context.io.env).path;
+  return resolveSpecDirectory(specDir, context.io.env, { cwd: context.io.cwd, mayBeMissing: true }).path;
 }
 
 async function fetchSources(context: CliContext, options: SpecsOptions): Promise<void> {

@@ -90,10 +90,13 @@ describe('Makefiles', () => {
     expect(findings.usages.map((usage) => usage.dynamic)).toEqual([[], ['path: {} is $(API)'], ['path: {} is $(CID)'], ['path: {} is $(NAME)']]);
   });
 
-  it('does not report a DOCKER_API_VERSION setting again where a variable holding one is used', () => {
-    const findings = scanText(['LEGACY_ENV := DOCKER_API_VERSION=1.24', 'legacy:', '\t$(LEGACY_ENV) docker version'].join('\n'), 'makefile', 'Makefile');
-    expect(findings.versionSettings).toEqual([]);
-    expect(findings.cliInvocations).toEqual([{ file: 'Makefile', line: 3, column: 16, command: 'docker version' }]);
+  it('reports a DOCKER_API_VERSION setting held in a variable where it is written, not again where it is used', () => {
+    const findings = scanText(['LEGACY_ENV := DOCKER_API_VERSION=1.24', 'RUN_FLAGS = --rm -e DOCKER_API_VERSION="1.41" # for the old client', 'legacy:', '\t$(LEGACY_ENV) docker version'].join('\n'), 'makefile', 'Makefile');
+    expect(findings.versionSettings).toEqual([
+      { file: 'Makefile', line: 1, column: 15, version: '1.24', raw: '1.24' },
+      { file: 'Makefile', line: 2, column: 21, version: '1.41', raw: '1.41' },
+    ]);
+    expect(findings.cliInvocations).toEqual([{ file: 'Makefile', line: 4, column: 16, command: 'docker version' }]);
   });
 });
 
