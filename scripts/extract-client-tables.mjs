@@ -1069,7 +1069,9 @@ function extractDockerNodeSdk(project, specIndex) {
       return analysed.request;
     });
     let result;
-    if (/AsyncGenerator|JSONMessages|ReadableStream/.test(returnType)) result = { kind: 'stream' };
+    // `yield* jsonMessages(response)`: an async iterable of decoded documents, not the raw body.
+    if (/^AsyncGenerator</.test(returnType) && /\bjsonMessages\b/.test(declaration.getText())) result = { kind: 'stream', decoded: true };
+    else if (/AsyncGenerator|JSONMessages|ReadableStream/.test(returnType)) result = { kind: 'stream' };
     else if (/^Promise<void>$/.test(returnType)) result = { kind: 'none' };
     else result = { kind: 'response', request: requests.length - 1 };
     methods.push({

@@ -44,10 +44,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'test/fixtures/dockerode-deploy-tool src/cli.ts:47 POST null missing':
     'getContainer(id)[action]() with the method name from argv: reported as a dynamic call with no method; the label knows every candidate is a POST',
   'test/fixtures/dockerode-deploy-tool src/cli.ts:47 null null extra': 'the same call as above, as the scan reports it',
-  'test/fixtures/dockerode-deploy-tool src/events.ts:28 GET /events response': 'fields read from JSON lines of an event stream are not followed',
-  'test/fixtures/mixed-monorepo packages/cli/src/main.ts:42 GET /events response': 'fields read from JSON lines of an event stream are not followed',
-  'test/fixtures/modem-and-sdks src/preview/environments.ts:88 GET /events response': 'fields read from JSON lines of an event stream are not followed',
-  'test/fixtures/modem-and-sdks src/sdk/jobs.ts:77 GET /events response': 'fields read from JSON lines of an event stream are not followed',
   'test/fixtures/mixed-monorepo packages/api/src/services/deployments.ts:18 POST /containers/create body':
     'below the misspelt HostConfg the scan reports the outermost unknown key once; the label lists every key sent beneath it',
   'test/fixtures/modem-and-sdks src/preview/environments.ts:30 POST /images/create headers':

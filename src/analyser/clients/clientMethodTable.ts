@@ -95,7 +95,8 @@ export type ClientResult =
   | { kind: 'object'; className: string; array?: boolean }
   /** the decoded response of request N (index into `requests`) */
   | { kind: 'response'; request: number }
-  | { kind: 'stream' }
+  /** the response body as a stream; `decoded`: an async iterable of the decoded JSON documents it carries (@docker/node-sdk's systemEvents) */
+  | { kind: 'stream'; decoded?: boolean }
   | { kind: 'none' };
 
 export interface ClientMethod {

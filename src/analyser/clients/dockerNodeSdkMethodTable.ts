@@ -727,7 +727,7 @@ export const dockerNodeSdkMethodTable: ClientMethodTable = [
         note: 'query values are stringified: params is an object ({ since?: string; until?: string; filters?: Filter; }), sent as \'[object Object]\'',
       },
     ],
-    result: { kind: 'stream' },
+    result: { kind: 'stream', decoded: true },
     source: '@docker/node-sdk/lib/docker-client.ts:368',
   },
   {

@@ -27,8 +27,12 @@ export type AbstractValue =
   | { kind: 'client'; client: ClientObject }
   /** A client's method taken as a value: `const dial = modem.dial.bind(modem)`. */
   | { kind: 'clientMethod'; client: ClientObject; name: string }
-  /** The decoded response of a request found in the code; `path` is what was read of it (`[*]` for an element). */
-  | { kind: 'response'; responseOf: ResponseSource; path: string[] }
+  /**
+   * The decoded response of a request found in the code; `path` is what was read of it (`[*]` for
+   * an element). `encoded`: its text or bytes instead (a stream, a chunk or line of it), whose
+   * properties are not fields; JSON.parse of it gives the decoded response again.
+   */
+  | { kind: 'response'; responseOf: ResponseSource; path: string[]; encoded?: boolean }
   /** An HTTP client object set up for some host: an axios instance, an undici Client, Pool or Agent, a got instance. */
   | { kind: 'httpClient'; library: string; config: AbstractValue }
   | { kind: 'unknown'; reason: string };

@@ -539,8 +539,13 @@ export class CodeAnalyser {
       return { kind: 'array', elements: [{ kind: 'response', responseOf: { call }, path: [] }, container], open: false };
     }
     if (method.result.kind === 'response') return { kind: 'response', responseOf: { call }, path: [] };
-    // stats({ stream: false }) and similar resolve one decoded document instead of a stream.
-    if (method.result.kind === 'stream' && this.requestsNoStream(call, method.optionsArg)) return { kind: 'response', responseOf: { call }, path: [] };
+    if (method.result.kind === 'stream') {
+      // stats({ stream: false }) and similar resolve one decoded document instead of a stream;
+      // @docker/node-sdk's systemEvents yields decoded documents (iterationValue).
+      if (method.result.decoded || this.requestsNoStream(call, method.optionsArg)) return { kind: 'response', responseOf: { call }, path: [] };
+      // The body as it arrives: JSON.parse of its chunks or lines gives documents of the response.
+      return { kind: 'response', responseOf: { call }, path: [], encoded: true };
+    }
     return UNKNOWN(`${method.className}.${method.name} result`);
   }
 
@@ -714,6 +719,7 @@ function isOutermostAccess(node: Node): boolean {
 const VALUE_METHODS = new Set([
   'map', 'filter', 'forEach', 'find', 'some', 'every', 'includes', 'indexOf', 'join', 'slice', 'toString', 'startsWith', 'endsWith',
   'split', 'replace', 'trim', 'toLowerCase', 'toUpperCase', 'length', 'keys', 'values', 'entries', 'reduce', 'flatMap', 'sort', 'concat', 'at', 'then', 'catch',
+  'padStart', 'padEnd', 'trimStart', 'trimEnd', 'replaceAll', 'substring', 'charAt', 'match', 'localeCompare', 'toFixed', 'toLocaleString', 'valueOf',
   // Streams (logs, attach, events): their methods are not response fields.
   'on', 'once', 'off', 'pipe', 'destroy', 'removeListener', 'resume', 'pause', 'setEncoding', 'read',
 ]);

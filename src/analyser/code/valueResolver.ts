@@ -318,7 +318,7 @@ export class ValueResolver {
       const initializer = declaration.getInitializer();
       if (initializer) return this.resolve(initializer, context);
       const loop = declaration.getParent()?.getParent();
-      if (loop && Node.isForOfStatement(loop)) return elementOf(this.resolve(loop.getExpression(), context));
+      if (loop && Node.isForOfStatement(loop)) return iterationValue(this.resolve(loop.getExpression(), context), loop.isAwaited());
       return this.typeAnnotationValue(declaration) ?? UNKNOWN(`${declaration.getName()} has no initializer`);
     }
     if (Node.isParameterDeclaration(declaration)) return this.parameterValue(declaration, context);
@@ -395,6 +395,14 @@ export class ValueResolver {
         if (receiver.length > 0) return oneOf(receiver.map(elementOf));
       }
     }
+    // `stream.on('data', (chunk) => ...)`, `lines.on('line', (line) => ...)`: text of the response the stream carries.
+    if (Node.isPropertyAccessExpression(callee) && STREAM_LISTENERS.has(callee.getName()) && index === 0 && call.getArguments()[1] === functionNode) {
+      const event = call.getArguments()[0];
+      if (event && Node.isStringLiteral(event) && (event.getLiteralValue() === 'data' || event.getLiteralValue() === 'line')) {
+        const streams = alternatives(this.resolve(callee.getExpression(), context)).filter((option): option is ResponseValue => option.kind === 'response');
+        if (streams.length > 0) return oneOf(streams.map((stream) => ({ ...stream, encoded: true })));
+      }
+    }
     return this.hooks.callbackParameter?.(call, functionNode, index);
   }
 
@@ -411,7 +419,7 @@ export class ValueResolver {
     let source: AbstractValue;
     if (Node.isVariableDeclaration(current)) {
       const loop = current.getParent()?.getParent();
-      source = !current.getInitializer() && loop && Node.isForOfStatement(loop) ? elementOf(this.resolve(loop.getExpression(), context)) : this.resolve(current.getInitializer(), context);
+      source = !current.getInitializer() && loop && Node.isForOfStatement(loop) ? iterationValue(this.resolve(loop.getExpression(), context), loop.isAwaited()) : this.resolve(current.getInitializer(), context);
     }
     else if (Node.isParameterDeclaration(current)) source = this.parameterValue(current, context);
     else return UNKNOWN(`destructured ${declaration.getName()}`);
@@ -589,6 +597,7 @@ export class ValueResolver {
       case 'instance':
         return this.instanceMember(value.classNode, name, value);
       case 'response':
+        if (value.encoded) return UNKNOWN(`${name} of the response text`);
         return { kind: 'response', responseOf: value.responseOf, path: [...value.path, name] };
       case 'client':
       case 'httpClient':
@@ -711,6 +720,12 @@ export class ValueResolver {
       if (results.length > 0) return oneOf(results);
     }
     if ((receiver.kind === 'function' || receiver.kind === 'clientMethod') && name === 'bind') return receiver;
+    if (receiver.kind === 'response' && receiver.encoded) {
+      // The response's text: trimmed or converted it is still that text; split, a list of its lines.
+      if (['toString', 'trim', 'trimStart', 'trimEnd'].includes(name)) return receiver;
+      if (name === 'split') return { kind: 'array', elements: [receiver], open: true };
+      return UNKNOWN(`${name} of the response text`);
+    }
     if (receiver.kind === 'response') {
       // Array methods that keep elements: the result is still (part of) the response.
       if (['filter', 'slice', 'sort', 'reverse', 'concat', 'toSorted', 'toReversed'].includes(name)) return receiver;
@@ -770,6 +785,11 @@ export class ValueResolver {
     switch (callee) {
       case 'JSON.stringify':
         return { kind: 'json', value: this.resolve(args[0], context) };
+      case 'JSON.parse': {
+        // A chunk or line of a response stream (events, stats, pull progress), or its whole text.
+        const texts = args[0] ? alternatives(this.resolve(args[0], context)).filter((option) => option.kind === 'response' && option.encoded) : [];
+        return texts.length > 0 ? oneOf(texts.map((text) => ({ kind: 'response', responseOf: (text as ResponseValue).responseOf, path: (text as ResponseValue).path }))) : undefined;
+      }
       case 'encodeURIComponent':
       case 'encodeURI':
       case 'String':
@@ -777,6 +797,14 @@ export class ValueResolver {
         return this.stringish(args[0] ?? node, context);
       case 'Object.assign':
         return mergeObjects(args.map((arg) => this.resolve(arg, context)));
+      case 'readline.createInterface':
+      case 'createInterface': {
+        // `createInterface({ input: stream })` emits the stream's lines.
+        if (!isImportedFrom(node.getExpression(), READLINE_MODULES)) return undefined;
+        const options = args[0] ? this.resolve(args[0], context) : UNKNOWN('no options');
+        const input = options.kind === 'object' ? options.properties.get('input') : undefined;
+        return input && input.kind === 'response' && input.encoded ? input : undefined;
+      }
       case 'util.promisify':
       case 'promisify':
         if (callee === 'promisify' && !isImportedFrom(node.getExpression(), ['util', 'node:util'])) return undefined;
@@ -968,8 +996,25 @@ function elementOf(value: AbstractValue): AbstractValue {
     return elements.length > 0 ? oneOf(elements) : UNKNOWN('element');
   }
   if (value.kind === 'array') return value.elements.length > 0 ? oneOf(value.elements) : UNKNOWN('element of an empty array');
+  // A chunk or line of a response's text is more of its text.
+  if (value.kind === 'response' && value.encoded) return value;
   if (value.kind === 'response') return { kind: 'response', responseOf: value.responseOf, path: [...value.path, '[*]'] };
   return UNKNOWN('element');
+}
+
+/**
+ * What `for (const x of value)` gives: an element; `for await` over a whole decoded response
+ * is a stream of documents (@docker/node-sdk's systemEvents), each a document of that response.
+ */
+type ResponseValue = Extract<AbstractValue, { kind: 'response' }>;
+
+const READLINE_MODULES = ['readline', 'node:readline', 'readline/promises', 'node:readline/promises'];
+const STREAM_LISTENERS = new Set(['on', 'once', 'addListener', 'prependListener']);
+
+function iterationValue(value: AbstractValue, awaited: boolean): AbstractValue {
+  if (awaited && value.kind === 'response' && !value.encoded && value.path.length === 0) return value;
+  if (awaited && value.kind === 'oneOf') return oneOf(value.options.map((option) => iterationValue(option, true)));
+  return elementOf(value);
 }
 
 /** The function, among those enclosing `node`, that declares one of these parameters. */
