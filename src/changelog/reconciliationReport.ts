@@ -32,18 +32,18 @@ export function renderReconciliationMarkdown(reconciliation: Reconciliation): st
 
   lines.push('', '## Matched through errata', '', 'The specs show these features in other versions; `specs/errata.json` corrects them to the changelog.', '');
   for (const bullet of matchedThroughErrata) {
-    lines.push(`- v${bullet.version} (CHANGELOG.md:${bullet.line}) ${escapeMarkdown(bullet.excerpt)}`);
+    lines.push(`- v${bullet.version} (CHANGELOG.md:${bullet.line}) ${quoteChangelogMarkdown(bullet.excerpt)}`);
     lines.push(`  - corrected: ${bullet.features.join('; ')}`);
   }
   lines.push('', '## Version differs', '', 'The changelog and the specs disagree on the version. Where the specs lag, `specs/errata.json` may correct the database.', '');
   for (const bullet of reconciliation.bullets.filter((entry) => entry.status === 'version-differs')) {
-    lines.push(`- v${bullet.version} (CHANGELOG.md:${bullet.line}) ${escapeMarkdown(bullet.excerpt)}`);
+    lines.push(`- v${bullet.version} (CHANGELOG.md:${bullet.line}) ${quoteChangelogMarkdown(bullet.excerpt)}`);
     lines.push(`  - specs: ${bullet.features.join('; ')} changes in ${bullet.specVersions.join(', ')}`);
   }
   lines.push('', '## Only in the changelog', '', 'Behaviour the specs cannot show, or features they never documented.', '');
   for (const bullet of reconciliation.bullets.filter((entry) => entry.status === 'only-in-changelog')) {
     const features = bullet.features.length > 0 ? ` (named features exist unchanged: ${bullet.features.join('; ')})` : '';
-    lines.push(`- v${bullet.version} (CHANGELOG.md:${bullet.line}) ${escapeMarkdown(bullet.excerpt)}${features}`);
+    lines.push(`- v${bullet.version} (CHANGELOG.md:${bullet.line}) ${quoteChangelogMarkdown(bullet.excerpt)}${features}`);
   }
   lines.push('', '## Only in the specs', '', 'Changes the specs show that no changelog bullet of the same version names.', '');
   for (const change of reconciliation.onlyInSpecs) {
@@ -52,6 +52,11 @@ export function renderReconciliationMarkdown(reconciliation: Reconciliation): st
   return `${lines.join('\n')}\n`;
 }
 
-function escapeMarkdown(text: string): string {
+/**
+ * A CHANGELOG excerpt is Markdown written upstream, quoted so that it renders as there
+ * (code spans, emphasis): only what would break this document's lists or let HTML
+ * through is neutralised, unlike the tool's own text (report/escape.ts escapes all markup).
+ */
+function quoteChangelogMarkdown(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/</g, '&lt;');
 }

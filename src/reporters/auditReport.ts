@@ -1,5 +1,5 @@
 import { AUDIT_SEVERITIES, type AuditResult, type AuditSeverity } from '../lint/audit.js';
-import { markdownCell } from './diffReport.js';
+import { escapeMarkdown, markdownCodeInCell } from '../report/escape.js';
 import type { Painter } from './explainReport.js';
 
 const TITLES: Record<AuditSeverity, string> = {
@@ -32,12 +32,12 @@ export function renderAuditText(result: AuditResult, paint: Painter): string {
 }
 
 export function renderAuditMarkdown(result: AuditResult): string {
-  const lines = [`### ${markdownCell(heading(result))}`, '', counts(result)];
+  const lines = [`### ${escapeMarkdown(heading(result))}`, '', counts(result)];
   for (const severity of AUDIT_SEVERITIES) {
     const items = result.items.filter((item) => item.severity === severity);
     if (items.length === 0) continue;
     lines.push('', `#### ${TITLES[severity]} (${items.length})`, '', '| Where | What | Kind |', '| --- | --- | --- |');
-    for (const item of items) lines.push(`| \`${markdownCell(item.file)}:${item.line}\` | ${markdownCell(item.message)} | \`${item.kind}\` |`);
+    for (const item of items) lines.push(`| ${markdownCodeInCell(`${item.file}:${item.line}`)} | ${escapeMarkdown(item.message)} | ${markdownCodeInCell(item.kind)} |`);
   }
   if (result.items.length === 0) lines.push('', 'Nothing in the code changes between these versions.');
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
 import type { CompatIndex } from '../database/compatIndex.js';
 import type { RangeChange, VersionRangeDiff } from '../database/versionDiff.js';
 import { SEVERITY_ORDER, type ChangeSeverity } from '../diff/changeKinds.js';
+import { escapeMarkdown, markdownCodeInCell } from '../report/escape.js';
 import { versionWithEngine } from './featureText.js';
 import type { Painter } from './explainReport.js';
 
@@ -44,17 +45,12 @@ export function renderDiffText(index: CompatIndex, diff: VersionRangeDiff, paint
   return `${lines.join('\n')}\n`;
 }
 
-/** Text for a Markdown table cell: `|` escaped, no HTML, one line. */
-export function markdownCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\n/g, ' ');
-}
-
 /** Markdown for a pull request or an upgrade ticket: a summary line, then one table per severity. */
 export function renderDiffMarkdown(index: CompatIndex, diff: VersionRangeDiff): string {
   const lines = [`### Docker Engine ${title(index, diff)}`, '', countLine(diff)];
   for (const [severity, changes] of grouped(diff)) {
     lines.push('', `#### ${SEVERITY_TITLES[severity]} (${changes.length})`, '', '| API | Change | Kind |', '| --- | --- | --- |');
-    for (const change of changes) lines.push(`| ${change.version} | ${markdownCell(change.message)} | \`${change.kind}\` |`);
+    for (const change of changes) lines.push(`| ${change.version} | ${escapeMarkdown(change.message)} | ${markdownCodeInCell(change.kind)} |`);
   }
   if (diff.changes.length === 0) lines.push('', 'No changes.');
   return `${lines.join('\n')}\n`;

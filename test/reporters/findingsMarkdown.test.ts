@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/lint/finding.js';
-import { escapeMarkdownCell, MARKDOWN_MARKER, MARKDOWN_MAX_LENGTH, renderFindingsMarkdown } from '../../src/reporters/findings/findingsMarkdown.js';
+import { MARKDOWN_MARKER, MARKDOWN_MAX_LENGTH, renderFindingsMarkdown } from '../../src/reporters/findings/findingsMarkdown.js';
 import { runCli } from '../helpers/runCli.js';
 import { FIXTURE_FILE, LINT_ARGS, makeFinding, reportContext } from './reporterFixtures.js';
 
@@ -23,20 +23,6 @@ function manyFindings(): Finding[] {
 
 const TABLE_ROW = /^\| .* \| .* \| (error|warning|info) \| .* \|$/;
 
-describe('escapeMarkdownCell', () => {
-  it('escapes | so that it does not end the cell, and < so that no HTML gets through', () => {
-    expect(escapeMarkdownCell('a | b')).toBe('a \\| b');
-    expect(escapeMarkdownCell('<script>alert(1)</script>')).toBe('&lt;script>alert(1)&lt;/script>');
-    expect(escapeMarkdownCell('a & b')).toBe('a &amp; b');
-  });
-
-  it('shows Markdown punctuation and backslashes as written, and keeps a row on one line', () => {
-    expect(escapeMarkdownCell('HostConfig.Mounts[].Type *bold* `code` _x_ ~y~')).toBe('HostConfig.Mounts\\[\\].Type \\*bold\\* \\`code\\` \\_x\\_ \\~y\\~');
-    expect(escapeMarkdownCell('C:\\path\\|x')).toBe('C:\\\\path\\\\\\|x');
-    expect(escapeMarkdownCell('one\ntwo\r\nthree')).toBe('one two three');
-  });
-});
-
 describe('renderFindingsMarkdown', () => {
   it('writes a summary line and one table row per unsuppressed finding, in the given order', () => {
     const findings = [
@@ -54,7 +40,7 @@ describe('renderFindingsMarkdown', () => {
         '| Location | Rule | Severity | Message |',
         '| --- | --- | --- | --- |',
         '| src/b.ts:3 | removed-feature | error | MacAddress was removed \\| gone |',
-        '| src/a.ts:12 | deprecated-feature | warning | Use &lt;EndpointSettings> |',
+        '| src/a.ts:12 | deprecated-feature | warning | Use \\<EndpointSettings\\> |',
         '',
       ].join('\n'),
     );

@@ -1,5 +1,5 @@
 import type { Finding } from '../../lint/finding.js';
-import { escapeHtml } from '../../report/escape.js';
+import { escapeHtml, escapeMarkdown } from '../../report/escape.js';
 import { plural } from '../../text.js';
 import { summarizeFindings, targetsText, type FindingsReportContext } from './findingsReportContext.js';
 
@@ -14,26 +14,13 @@ export interface MarkdownReportOptions {
   maxLength?: number;
 }
 
-/**
- * Text for a GFM table cell: `|` escaped (it would end the cell), `<` and `&` as entities
- * (no HTML gets through), Markdown punctuation backslash-escaped so it shows as written,
- * line breaks as spaces (they would end the row).
- */
-export function escapeMarkdownCell(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/[\\`*_[\]~|]/g, (character) => `\\${character}`)
-    .replace(/\r\n|\r|\n/g, ' ');
-}
-
 function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
 function findingRow(finding: Finding, withFile: boolean): string {
   const location = withFile ? `${finding.file}:${finding.line}` : String(finding.line);
-  return row([escapeMarkdownCell(location), escapeMarkdownCell(finding.ruleId), finding.severity, escapeMarkdownCell(finding.message)]);
+  return row([escapeMarkdown(location), escapeMarkdown(finding.ruleId), finding.severity, escapeMarkdown(finding.message)]);
 }
 
 function tableHead(first: string): string[] {
@@ -46,9 +33,9 @@ function header(findings: readonly Finding[], context: FindingsReportContext): s
   if (summary.suppressed > 0) counts.push(`${summary.suppressed} suppressed`);
   return [
     MARKDOWN_MARKER,
-    `### ${escapeMarkdownCell(context.tool.name)}: ${counts.join(', ')}`,
+    `### ${escapeMarkdown(context.tool.name)}: ${counts.join(', ')}`,
     '',
-    `${plural(context.scan.summary.usages, 'Engine API call')} checked against ${escapeMarkdownCell(targetsText(context))}.`,
+    `${plural(context.scan.summary.usages, 'Engine API call')} checked against ${escapeMarkdown(targetsText(context))}.`,
   ];
 }
 
