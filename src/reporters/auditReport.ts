@@ -1,5 +1,6 @@
 import { AUDIT_SEVERITIES, type AuditResult, type AuditSeverity } from '../lint/audit.js';
 import { escapeMarkdown, markdownCodeInCell } from '../report/escape.js';
+import { plural } from '../text.js';
 import type { Painter } from './explainReport.js';
 
 const TITLES: Record<AuditSeverity, string> = {
@@ -15,7 +16,7 @@ function heading(result: AuditResult): string {
 
 function counts(result: AuditResult): string {
   const { summary } = result;
-  return `${summary.breaking} breaking, ${summary['behaviour-change']} behaviour changes, ${summary.deprecation} deprecations, ${summary['newly-possible']} newly possible; ${summary.usages} Engine API call(s) checked`;
+  return `${summary.breaking} breaking, ${summary['behaviour-change']} behaviour changes, ${summary.deprecation} deprecations, ${summary['newly-possible']} newly possible; ${plural(summary.usages, 'Engine API call')} checked`;
 }
 
 export function renderAuditText(result: AuditResult, paint: Painter): string {

@@ -46,7 +46,7 @@ describe('lint --daemon (CLI subprocess, fake engine)', () => {
     const engine = await fake({ engineVersion: '28.5.2', apiVersion: '1.51', minApiVersion: '1.24' });
     const result = await runCliAsync(['lint', UNVERSIONED, '--daemon', engine.url], { cwd: UNVERSIONED });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`0 error(s)`);
+    expect(result.stdout).toContain(`0 errors`);
     expect(result.stdout).toContain(`checked against daemon ${engine.url} (docker 28.5.2).`);
   });
 

@@ -194,7 +194,7 @@ describe('the tree itself', () => {
     expect(scan.notes).toEqual([]);
     expect(runCli(['scan'], { cwd })).toEqual({ code: 0, stdout: '0 Engine API calls in 0 file(s) (0 scanned).\n', stderr: '' });
     const lint = runCli(['lint', '--target', 'docker 29.0'], { cwd });
-    expect(lint).toEqual({ code: 0, stdout: '0 error(s), 0 warning(s), 0 info; 0 Engine API call(s) checked against docker 29.0.\n', stderr: '' });
+    expect(lint).toEqual({ code: 0, stdout: '0 errors, 0 warnings, 0 info; 0 Engine API calls checked against docker 29.0.\n', stderr: '' });
   });
 
   it('a project of files without Docker code: the files are counted, nothing is reported', () => {

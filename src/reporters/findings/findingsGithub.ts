@@ -1,6 +1,5 @@
 import type { Finding, FindingSeverity } from '../../lint/finding.js';
-import { plural } from '../../text.js';
-import { summarizeFindings, targetsText, type FindingsReportContext } from './findingsReportContext.js';
+import { checkedText, countsText, type FindingsReportContext } from './findingsReportContext.js';
 
 const COMMAND: Record<FindingSeverity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -32,12 +31,7 @@ export function workflowCommand(finding: Finding): string {
  */
 export function renderFindingsGithub(findings: readonly Finding[], context: FindingsReportContext): string {
   const lines = findings.filter((finding) => !finding.suppression).map(workflowCommand);
-  const summary = summarizeFindings(findings);
-  const counts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), `${summary.infos} info`];
-  if (summary.suppressed > 0) counts.push(`${summary.suppressed} suppressed`);
   // A plain line never starts with `::`, so the runner prints it as it is.
-  lines.push(
-    `${context.tool.name}: ${counts.join(', ')}; ${plural(context.scan.summary.usages, 'Engine API call')} checked against ${targetsText(context)}.`,
-  );
+  lines.push(`${context.tool.name}: ${countsText(findings)}; ${checkedText(context)}`);
   return `${lines.join('\n')}\n`;
 }

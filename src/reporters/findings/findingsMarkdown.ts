@@ -1,7 +1,7 @@
 import type { Finding } from '../../lint/finding.js';
 import { escapeHtml, escapeMarkdown } from '../../report/escape.js';
 import { plural } from '../../text.js';
-import { summarizeFindings, targetsText, type FindingsReportContext } from './findingsReportContext.js';
+import { checkedText, countsText, type FindingsReportContext } from './findingsReportContext.js';
 
 /** GitHub refuses comments over 65,536 characters; stay clear of it. */
 export const MARKDOWN_MAX_LENGTH = 65_000;
@@ -28,15 +28,7 @@ function tableHead(first: string): string[] {
 }
 
 function header(findings: readonly Finding[], context: FindingsReportContext): string[] {
-  const summary = summarizeFindings(findings);
-  const counts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), `${summary.infos} info`];
-  if (summary.suppressed > 0) counts.push(`${summary.suppressed} suppressed`);
-  return [
-    MARKDOWN_MARKER,
-    `### ${escapeMarkdown(context.tool.name)}: ${counts.join(', ')}`,
-    '',
-    `${plural(context.scan.summary.usages, 'Engine API call')} checked against ${escapeMarkdown(targetsText(context))}.`,
-  ];
+  return [MARKDOWN_MARKER, `### ${escapeMarkdown(context.tool.name)}: ${countsText(findings)}`, '', checkedText(context, escapeMarkdown)];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { plural } from '../../text.js';
 import { join } from 'node:path';
 import type { ScanResult } from '../../analyser/scanProject.js';
 import type { Finding } from '../../lint/finding.js';
@@ -51,6 +52,19 @@ export function summarizeFindings(findings: readonly Finding[]): FindingsSummary
 
 export function targetsText(context: Pick<FindingsReportContext, 'targets' | 'targetsText'>): string {
   return context.targetsText ?? context.targets.map((target) => target.label).join(', ');
+}
+
+/** `2 errors, 0 warnings, 3 info, 1 suppressed`: the counts every text format states. */
+export function countsText(findings: readonly Finding[]): string {
+  const summary = summarizeFindings(findings);
+  const counts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning'), `${summary.infos} info`];
+  if (summary.suppressed > 0) counts.push(`${summary.suppressed} suppressed`);
+  return counts.join(', ');
+}
+
+/** `3 Engine API calls checked against docker 23.0, docker 29.0.` (targets as targetsText gives them, escaped by `escape`). */
+export function checkedText(context: Pick<FindingsReportContext, 'targets' | 'targetsText' | 'scan'>, escape: (text: string) => string = (text) => text): string {
+  return `${plural(context.scan.summary.usages, 'Engine API call')} checked against ${escape(targetsText(context))}.`;
 }
 
 /** This package's name, version and homepage, from its package.json. */

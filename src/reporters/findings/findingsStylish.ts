@@ -1,11 +1,11 @@
 import type { Finding } from '../../lint/finding.js';
 import type { Painter } from '../explainReport.js';
-import type { FindingsReportContext } from './findingsReportContext.js';
+import { checkedText, countsText, type FindingsReportContext } from './findingsReportContext.js';
 
 export type { FindingsReportContext } from './findingsReportContext.js';
 
 /** eslint's stylish layout: a block per file, a line per finding, a summary line. */
-export function renderFindingsStylish(findings: readonly Finding[], context: Pick<FindingsReportContext, 'targets' | 'scan'>, paint: Painter): string {
+export function renderFindingsStylish(findings: readonly Finding[], context: Pick<FindingsReportContext, 'targets' | 'targetsText' | 'scan'>, paint: Painter): string {
   const active = findings.filter((finding) => !finding.suppression);
   const out: string[] = [];
   const byFile = new Map<string, Finding[]>();
@@ -18,11 +18,6 @@ export function renderFindingsStylish(findings: readonly Finding[], context: Pic
     }
     out.push('');
   }
-  const errors = active.filter((finding) => finding.severity === 'error').length;
-  const warnings = active.filter((finding) => finding.severity === 'warning').length;
-  const infos = active.filter((finding) => finding.severity === 'info').length;
-  const suppressed = findings.length - active.length;
-  const targets = context.targets.map((target) => target.label).join(', ');
-  out.push(`${errors} error(s), ${warnings} warning(s), ${infos} info${suppressed > 0 ? `, ${suppressed} suppressed` : ''}; ${context.scan.summary.usages} Engine API call(s) checked against ${targets}.`);
+  out.push(`${countsText(findings)}; ${checkedText(context)}`);
   return `${out.join('\n')}\n`;
 }
