@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Subprocess tests run the built CLI: dist/ is rebuilt once when src/ or rules/ is newer.
+    globalSetup: ['test/helpers/buildOnce.ts'],
   },
 });

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AjvModule from 'ajv';
+import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../rules/index.js';
 import { CONFIG_KEYS, CONFIG_SCHEMA_ID, CONFIG_SEVERITIES, serializeConfigSchema } from '../../src/config/configSchema.js';
@@ -9,7 +9,6 @@ import { loadConfig } from '../../src/config/loadConfig.js';
 import { REPO_ROOT } from '../helpers/runCli.js';
 
 // CommonJS module: vitest may hand over the module object or its default export.
-const Ajv = ((AjvModule as unknown as { default?: unknown }).default ?? AjvModule) as typeof AjvModule;
 
 const SCHEMA_PATH = join(REPO_ROOT, 'docs/config.schema.json');
 const DOC_PATH = join(REPO_ROOT, 'docs/configuration.md');

@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { staleSocket, useFakeEngines } from '../helpers/fakeEngine.js';
 import { REPO_ROOT } from '../helpers/runCli.js';
 import { runCliAsync } from './runCliAsync.js';
@@ -21,11 +20,6 @@ function expectOneLineError(result: { code: number; stdout: string; stderr: stri
   expect(lines[0]).toMatch(/^docker-api-compat: /);
   expect(lines[0]).toMatch(pattern);
 }
-
-beforeAll(() => {
-  // The subprocess runs the built CLI: build what is in the tree now.
-  execFileSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: REPO_ROOT, stdio: 'pipe' });
-});
 
 describe('lint --daemon (CLI subprocess, fake engine)', () => {
   it('judges an unversioned call by the daemon: MacAddress is removed at 1.52 (docker 29.0.1)', async () => {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { expectOneLineError, HARDENING_FIXTURES, removeTemporaryFolders, runCli, temporaryProject } from './hardening.js';
 
 /**

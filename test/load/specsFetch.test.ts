@@ -1,5 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,7 +46,6 @@ describe.skipIf(!available)(`specs fetch from a loopback server (${available ? '
   let filled: { sources: string; specDir: string } | undefined;
 
   beforeAll(async () => {
-    ensureBuilt();
     server = await startSpecServer(SHARED);
     work = mkdtempSync(join(tmpdir(), 'specs-fetch-'));
   });
@@ -257,19 +255,3 @@ describe.skipIf(!available)(`specs fetch from a loopback server (${available ? '
     });
   });
 });
-
-/** The tests run the built CLI: rebuild dist/ when it is older than the sources this feature touches. */
-function ensureBuilt(): void {
-  const pairs = [
-    ['src/load/fetchSpecs.ts', 'dist/src/load/fetchSpecs.js'],
-    ['src/cli/commands/specsCommand.ts', 'dist/src/cli/commands/specsCommand.js'],
-  ].map(([source, built]) => [join(REPO_ROOT, source), join(REPO_ROOT, built)]);
-  const fresh = (): boolean => pairs.every(([source, built]) => existsSync(built) && statSync(built).mtimeMs >= statSync(source).mtimeMs);
-  if (fresh()) return;
-  const tsc = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
-    cwd: REPO_ROOT,
-    encoding: 'utf8',
-  });
-  // tsc emits even when another file has a type error; what matters is that our output is current.
-  if (!fresh()) throw new Error(`could not build dist/ (run npx tsc -p tsconfig.json): ${tsc.stdout}${tsc.stderr}`);
-}

@@ -16,8 +16,9 @@ const require = createRequire(import.meta.url);
 const SCHEMA_PATH = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 
 // CommonJS modules: vitest may hand over the module object or its default export.
-const AjvDraft04 = ((AjvDraft04Module as unknown as { default?: unknown }).default ?? AjvDraft04Module) as typeof AjvDraft04Module;
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule;
+// CommonJS packages: under NodeNext the default import is module.exports, whose .default is the export.
+const AjvDraft04 = AjvDraft04Module.default;
+const addFormats = addFormatsModule.default;
 
 type Validate = ((data: unknown) => boolean) & { errors?: unknown };
 let validateSarif: Validate;
