@@ -89,8 +89,9 @@ function useTeaches(identifier: ts.Identifier): boolean {
   return call.arguments.some((argument) => !isOpaque(argument)) || isResultUsed(call);
 }
 
-/** An argument the caller knows nothing about: its own parameter, or nothing. */
+/** An argument the caller knows nothing about: its own parameter, nothing, or a stand-in cast to never. */
 function isOpaque(argument: ts.Expression): boolean {
+  if (ts.isAsExpression(argument) && argument.type.kind === ts.SyntaxKind.NeverKeyword) return true;
   const expression = skipWrappers(argument);
   if (!ts.isIdentifier(expression)) return false;
   if (expression.text === 'undefined') return true;

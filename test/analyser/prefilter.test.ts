@@ -67,6 +67,7 @@ describe('learnsFromImports', () => {
 
   it("is false when imported functions only get the caller's own parameters and the results are passed on", () => {
     expect(learns(`import { stop, inspect } from './docker';\nexport function all(input: any, results: unknown[]) {\n  results.push(stop(input));\n  return inspect(input as never);\n}\n`)).toBe(false);
+    expect(learns(`import { run } from './docker';\nit('survives junk', () => {\n  run({ id: 'x', amount: 3 } as never);\n});\n`)).toBe(false);
   });
 
   it('is false for type-only and JSX uses, and for other modules', () => {
