@@ -1,16 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/runCli.js';
+import { scanUsages } from '../helpers/runCli.js';
+import { removeTemporaryFolders, temporaryProject } from '../helpers/temporaryProject.js';
 
 /**
  * The scan parses files with Docker markers and their neighbours; modules further away
  * are parsed when a value the analysis needs comes from them: a version pin in a config
  * module two imports away from the client, options behind a package's index file.
  */
-const project = mkdtempSync(join(tmpdir(), 'dac-distant-'));
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+afterAll(removeTemporaryFolders);
 
 const files: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'deployer', version: '1.0.0', type: 'module' }),
@@ -48,25 +45,20 @@ export function hostConfig() {
 }
 `,
 };
-for (const [path, text] of Object.entries(files)) {
-  mkdirSync(dirname(join(project, path)), { recursive: true });
-  writeFileSync(join(project, path), text);
-}
+const project = temporaryProject(files);
 
 describe('values from modules outside the parse set', () => {
-  const result = runCli(['scan', '--format', 'json'], { cwd: project });
-  const output = JSON.parse(result.stdout) as { usages: Array<{ file: string; line: number; path: string; body: string[]; pinnedVersion: string | null; dynamic: string[] }> };
+  const usages = scanUsages(project);
 
   it('finds a version pin two imports and a re-export away from the client', () => {
-    expect(result.code, result.stderr).toBe(0);
-    expect(output.usages.map((usage) => [usage.file, usage.line, usage.path, usage.pinnedVersion])).toEqual([
+    expect(usages.map((usage) => [usage.file, usage.line, usage.path, usage.pinnedVersion])).toEqual([
       ['src/deploy.ts', 5, '/containers/create', '1.43'],
       ['src/deploy.ts', 6, '/containers/{id}/start', '1.43'],
     ]);
   });
 
   it('reads options built by a function behind an index file', () => {
-    expect(output.usages[0].body).toEqual(['HostConfig.CgroupnsMode', 'HostConfig.Init', 'HostConfig.Memory', 'Image']);
-    expect(output.usages[0].dynamic).toEqual([]);
+    expect(usages[0].body).toEqual(['HostConfig.CgroupnsMode', 'HostConfig.Init', 'HostConfig.Memory', 'Image']);
+    expect(usages[0].dynamic).toEqual([]);
   });
 });

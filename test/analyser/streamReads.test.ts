@@ -1,16 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/runCli.js';
+import { scanUsages } from '../helpers/runCli.js';
+import { removeTemporaryFolders, temporaryProject } from '../helpers/temporaryProject.js';
 
 /**
  * Fields read from the JSON documents a streaming endpoint sends (events, stats): the
  * stream's chunks or lines parsed with JSON.parse are documents of the response; the text
  * itself (a chunk's length, a log line) is not a field.
  */
-const project = mkdtempSync(join(tmpdir(), 'dac-streams-'));
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+afterAll(removeTemporaryFolders);
 
 const files: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'monitor', version: '1.0.0', type: 'module' }),
@@ -42,17 +39,11 @@ export async function tail(id: string): Promise<void> {
 }
 `,
 };
-for (const [path, text] of Object.entries(files)) {
-  mkdirSync(dirname(join(project, path)), { recursive: true });
-  writeFileSync(join(project, path), text);
-}
+const project = temporaryProject(files);
 
 describe('response fields read from a stream of JSON documents', () => {
   it('follows chunks and lines through JSON.parse, and reports no field for the text itself', () => {
-    const result = runCli(['scan', '--format', 'json'], { cwd: project });
-    expect(result.code, result.stderr).toBe(0);
-    const usages = JSON.parse(result.stdout).usages as Array<{ line: number; path: string; response: string[] }>;
-    expect(usages.map(({ line, path, response }) => [line, path, response])).toEqual([
+    expect(scanUsages(project).map(({ line, path, response }) => [line, path, response])).toEqual([
       [7, '/containers/{id}/stats', ['cpu_stats.online_cpus', 'memory_stats.usage']],
       [16, '/events', ['Actor.ID', 'time']],
       [24, '/containers/{id}/logs', []],

@@ -1,16 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/runCli.js';
+import { scanUsages } from '../helpers/runCli.js';
+import { removeTemporaryFolders, temporaryProject } from '../helpers/temporaryProject.js';
 
 /**
  * A value is resolved at its function's call-sites, tests included; a test's stand-in
  * cast to never (`fn(input as never)`, to pass what the type forbids) says nothing about
  * what the code sends, and used to turn `Image: image` into Image.id, Image.url, ...
  */
-const project = mkdtempSync(join(tmpdir(), 'dac-test-callers-'));
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+afterAll(removeTemporaryFolders);
 
 const files: Record<string, string> = {
   'package.json': JSON.stringify({ name: 'cli', version: '1.0.0', type: 'module' }),
@@ -41,17 +38,11 @@ describe('startTool', () => {
 });
 `,
 };
-for (const [path, text] of Object.entries(files)) {
-  mkdirSync(dirname(join(project, path)), { recursive: true });
-  writeFileSync(join(project, path), text);
-}
+const project = temporaryProject(files);
 
 describe('call-sites in tests', () => {
   it('a stand-in cast to never adds no field under the parameter it is passed for', () => {
-    const result = runCli(['scan', '--format', 'json'], { cwd: project });
-    expect(result.code, result.stderr).toBe(0);
-    const usages = JSON.parse(result.stdout).usages as Array<{ line: number; path: string; body: string[] }>;
-    expect(usages.map(({ line, path, body }) => [line, path, body])).toEqual([
+    expect(scanUsages(project).map(({ line, path, body }) => [line, path, body])).toEqual([
       [6, '/containers/create', ['Cmd', 'Image', 'Tty']],
       [7, '/containers/{id}/start', []],
     ]);

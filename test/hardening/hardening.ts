@@ -1,7 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import { CLI_BIN, REPO_ROOT, runCli, type CliResult } from '../helpers/runCli.js';
 
@@ -15,42 +14,8 @@ export { REPO_ROOT, runCli, type CliResult };
 export const PROGRAM = 'docker-api-compat';
 export const HARDENING_FIXTURES = join(REPO_ROOT, 'test/fixtures/hardening');
 
-const made: string[] = [];
+export { removeTemporaryFolders, temporaryProject, writeInto } from '../helpers/temporaryProject.js';
 
-/** A fresh temporary folder holding `files` (text or bytes); removed by `removeTemporaryFolders`. */
-export function temporaryProject(files: Record<string, string | Buffer> = {}): string {
-  const root = mkdtempSync(join(tmpdir(), 'dac-hardening-'));
-  made.push(root);
-  for (const [path, content] of Object.entries(files)) writeInto(root, path, content);
-  return root;
-}
-
-export function writeInto(root: string, path: string, content: string | Buffer): string {
-  const absolute = join(root, path);
-  mkdirSync(dirname(absolute), { recursive: true });
-  writeFileSync(absolute, content);
-  return absolute;
-}
-
-export function removeTemporaryFolders(): void {
-  for (const root of made.splice(0)) {
-    // chmod 000 folders left by a failed test would stop rmSync for a non-root user.
-    restorePermissions(root);
-    rmSync(root, { recursive: true, force: true });
-  }
-}
-
-function restorePermissions(folder: string): void {
-  try {
-    chmodSync(folder, 0o755);
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      if (entry.isDirectory()) restorePermissions(join(folder, entry.name));
-      else if (entry.isFile()) chmodSync(join(folder, entry.name), 0o644);
-    }
-  } catch {
-    // Best effort: rmSync with force reports nothing either.
-  }
-}
 
 /** No stack trace, no "internal error", no Node warning about an unhandled rejection. */
 export function expectNoCrash(result: CliResult): void {

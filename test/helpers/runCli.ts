@@ -41,3 +41,13 @@ export async function runCliInProcess(args: string[], options: { cwd?: string; e
   const code = await main(args, { stdout, stderr, env: { NO_COLOR: '1', ...options.env }, cwd: options.cwd ?? REPO_ROOT });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
+
+/** The usages of `scan --format json` in `cwd`, from a run that must succeed (exit 0). */
+export function scanUsages<Usage = { file: string; line: number; path: string | null; query: string[]; body: string[]; response: string[]; pinnedVersion: string | null; dynamic: string[] }>(
+  cwd: string,
+  ...args: string[]
+): Usage[] {
+  const result = runCli(['scan', '--format', 'json', ...args], { cwd });
+  if (result.code !== 0) throw new Error(`scan exited ${result.code}: ${result.stderr}`);
+  return (JSON.parse(result.stdout) as { usages: Usage[] }).usages;
+}
