@@ -18,6 +18,17 @@ import { ts } from 'ts-morph';
  * are analysed where they are written, with the values they have there.
  */
 export function learnsFromImports(path: string, text: string, dockerSpecifiers: ReadonlySet<string>): boolean {
+  try {
+    return readsImports(path, text, dockerSpecifiers);
+  } catch (error) {
+    // Code nested thousands deep overflows the parser or the walks: say yes, and the scan's own
+    // parse of the file skips it with a note, as it does any such file.
+    if (error instanceof RangeError) return true;
+    throw error;
+  }
+}
+
+function readsImports(path: string, text: string, dockerSpecifiers: ReadonlySet<string>): boolean {
   const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindOf(path));
   const names = new Set<string>();
   let passesOn = false;

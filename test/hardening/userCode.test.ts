@@ -144,6 +144,18 @@ describe('very deep nesting', () => {
     expect(scan.usages.map((usage) => [usage.file, usage.path])).toEqual([['ok.js', '/containers/json']]);
   });
 
+  it('the same shapes in files that only import the Docker module are skipped with a note too', () => {
+    // Such an importer is read by the pre-filter (which call-sites pass values) before the scan parses it.
+    const importer = (shape: string) => `const { docker, http } = require('./client');\n${shape}`;
+    const files = Object.fromEntries(Object.entries(SHAPES).map(([name, shape]) => [`importers/${name}`, importer(shape)]));
+    const cwd = temporaryProject({ ...files, 'importers/client.js': `${head}module.exports = { docker, http };\n` });
+    const scan = scanJson(cwd);
+    const skipped = scan.notes.filter((note) => note.kind === 'skipped').map((note) => note.file);
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(scan.notes.filter((note) => note.kind !== 'skipped')).toEqual([]);
+    expect(skipped.every((file) => file in files)).toBe(true);
+  });
+
   it('5,000 chained constants and 5,000 chained helper calls stay dynamic, not a crash', () => {
     const constants = Array.from({ length: N }, (_, at) => `const v${at} = ${at === 0 ? "'/containers/json'" : `v${at - 1}`};`).join('\n');
     const helpers = Array.from({ length: N }, (_, at) => `function h${at}(p) { return ${at === 0 ? 'p' : `h${at - 1}(p)`}; }`).join('\n');
