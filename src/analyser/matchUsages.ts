@@ -183,7 +183,6 @@ function matchUsage(usage: RawUsage, index: CompatIndex, fieldIndexFor: FieldInd
     else if (key === top) queryNames.push(key);
   }
 
-  const libraryKeys = new Set(usage.libraryKeys ?? []);
   for (const name of unique(queryNames)) {
     const parameter = queryParameters.find((candidate) => candidate.name === name);
     if (parameter) {
@@ -193,7 +192,7 @@ function matchUsage(usage: RawUsage, index: CompatIndex, fieldIndexFor: FieldInd
       // `params: { [key]: value }`: the analyser writes a computed key as `{}`. Which parameter it
       // is cannot be known, so it is dynamic, not an unknown parameter named "{}" (a false error).
       result.dynamic.push('query: a parameter name is computed');
-    } else if (!libraryKeys.has(name)) result.unknown.query.push(name);
+    } else result.unknown.query.push(name);
   }
   for (const name of unique(usage.headers)) {
     const header = parameters('header').find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
@@ -232,7 +231,7 @@ function matchUsage(usage: RawUsage, index: CompatIndex, fieldIndexFor: FieldInd
         const shown = /^\S+$/.test(parent) ? parent : JSON.stringify(parent);
         result.dynamic.push(parent === '' ? 'body: a top-level key is computed' : `body: a key of ${shown} is computed`);
       }
-      else if (!libraryBody.has(path) && !libraryKeys.has(path)) result.unknown.body.push(path);
+      else if (!libraryBody.has(path)) result.unknown.body.push(path);
     }
   }
   // Below a key no version knows, every sub-key is unknown too: report the outermost, as sent.

@@ -56,12 +56,6 @@ export interface RawUsage extends SourcePosition {
   notes?: string[];
   /** Body fields the library sets itself (dockerode `run` defaults): not the caller's doing, never unknown-field. */
   libraryBody?: string[];
-  /**
-   * Query parameters and body keys the library adds itself (`fromImage` on pull) or reads for
-   * itself and still sends (`hijack` and `stdin` on Exec.start): on the wire, perhaps unknown to
-   * the daemon, but not the caller's mistake, so never unknown-field.
-   */
-  libraryKeys?: string[];
 }
 
 /** A usage with nothing known yet but where it is and what sends it. */
