@@ -53,8 +53,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
   'test/fixtures/modem-and-sdks src/sdk/jobs.ts:77 GET /events query': '@docker/node-sdk sends params=[object Object] (a library bug); the scan reports the documented parameters only',
   'test/fixtures/modem-and-sdks src/sdk/status.ts:18 HEAD /_ping query': '@docker/node-sdk sends accept as a query parameter (a library bug) the method table does not carry',
   'test/fixtures/modem-and-sdks src/sdk/status.ts:46 GET /containers/{id}/stats query': '@docker/node-sdk sends oneShot in camelCase (a library bug) the method table does not carry',
-  'test/fixtures/testcontainers-helper lib/wait-strategies.js:73 GET /containers/{id}/json response':
-    'a map read through Object.values(...) in a second .then callback stops at NetworkSettings.Ports',
 };
 
 const FIXTURES = [

@@ -580,9 +580,9 @@ export class ValueResolver {
     const object = this.resolve(node.getExpression(), context);
     const key = this.resolve(node.getArgumentExpression(), context);
     if (key.kind === 'string') return this.memberOf(object, key.value, context);
-    if (object.kind === 'array') return key.kind === 'number' && object.elements[key.value] ? object.elements[key.value] : elementOf(object);
-    if (object.kind === 'response') return { kind: 'response', responseOf: object.responseOf, path: [...object.path, '[*]'] };
-    return UNKNOWN(this.describe(node));
+    // `(ports || {})[0]`, a list from either branch: each alternative's element.
+    const elements = alternatives(object).map((option) => indexedElement(option, key)).filter((element): element is AbstractValue => element !== undefined);
+    return elements.length > 0 ? oneOf(elements) : UNKNOWN(this.describe(node));
   }
 
   /** `value.name` for any kind of value. */
@@ -1010,6 +1010,13 @@ function elementOf(value: AbstractValue): AbstractValue {
  * is a stream of documents (@docker/node-sdk's systemEvents), each a document of that response.
  */
 type ResponseValue = Extract<AbstractValue, { kind: 'response' }>;
+
+/** `value[key]` for a key that is not a known string: an element of a list or of a response. */
+function indexedElement(value: AbstractValue, key: AbstractValue): AbstractValue | undefined {
+  if (value.kind === 'array') return key.kind === 'number' && value.elements[key.value] ? value.elements[key.value] : elementOf(value);
+  if (value.kind === 'response') return value.encoded ? value : { kind: 'response', responseOf: value.responseOf, path: [...value.path, '[*]'] };
+  return undefined;
+}
 
 const READLINE_MODULES = ['readline', 'node:readline', 'readline/promises', 'node:readline/promises'];
 const STREAM_LISTENERS = new Set(['on', 'once', 'addListener', 'prependListener']);
