@@ -1,9 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
 import type { ScanUsage } from '../src/analyser/matchUsages.js';
-import type { ClientMethodTable } from '../src/analyser/clients/clientMethodTable.js';
-import { dockerNodeSdkMethodTable } from '../src/analyser/clients/dockerNodeSdkMethodTable.js';
-import { dockerodeMethodTable } from '../src/analyser/clients/dockerodeMethodTable.js';
-import { nodeDockerApiMethodTable } from '../src/analyser/clients/nodeDockerApiMethodTable.js';
 import type { FeatureRecord } from '../src/database/compatDatabase.js';
 import { defineRule } from '../src/lint/rule.js';
 
@@ -15,25 +11,6 @@ const LOCATIONS: Record<UnknownKind, { feature: FeatureRecord['location']; label
   body: { feature: 'body', label: 'body field', consequence: 'the daemon ignores it' },
   response: { feature: 'response', label: 'response field', consequence: 'the daemon never sends it' },
 };
-
-const TABLES: Partial<Record<ScanUsage['client'], ClientMethodTable>> = {
-  dockerode: dockerodeMethodTable,
-  'docker-modem': dockerodeMethodTable,
-  'node-docker-api': nodeDockerApiMethodTable,
-  'docker-node-sdk': dockerNodeSdkMethodTable,
-};
-
-/**
- * Keys the client library adds itself (dockerode's `fromImage` on pull, `session` on buildImage) or
- * reads for itself and still sends (`hijack` and `stdin` on Exec.start): on the wire, perhaps unknown
- * to the daemon, but not the caller's mistake. The analyser already leaves library body keys out of
- * `unknown`; this does the same for the query.
- */
-function keysOfLibrary(usage: ScanUsage): Set<string> {
-  const method = TABLES[usage.client]?.find((entry) => `${entry.className}.${entry.name}` === usage.via);
-  const requests = method?.requests.filter((request) => request.method === usage.method) ?? [];
-  return new Set(requests.flatMap((request) => [...(request.alsoReadByLibrary ?? []), ...(request.fixedQuery ?? [])]));
-}
 
 /** The nearest existing name, when it is near enough to be the one meant. */
 function suggest(name: string, candidates: readonly string[], ignoreCase: boolean): string | undefined {
@@ -88,7 +65,8 @@ export default defineRule({
       if (!usage.endpointKnown || !usage.method || !usage.path) continue;
       const operation = context.index.findOperation(usage.method, usage.path);
       if (!operation) continue;
-      const libraryKeys = keysOfLibrary(usage);
+      // Keys the client library adds or reads itself (dockerode's fromImage, hijack, stdin): not the caller's mistake.
+      const libraryKeys = new Set(usage.libraryKeys);
       for (const kind of Object.keys(LOCATIONS) as UnknownKind[]) {
         const location = LOCATIONS[kind];
         const features = operation.features.filter(

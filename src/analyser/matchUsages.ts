@@ -30,6 +30,8 @@ export interface ScanUsage extends Pick<RawUsage, 'file' | 'line' | 'column' | '
   features: FeatureRecord[];
   /** The trimmed source line, for fingerprints that survive line moves (not in the JSON output). */
   sourceLine?: string;
+  /** Keys the client library adds or reads itself (RawUsage.libraryKeys), for unknown-field (not in the JSON output). */
+  libraryKeys: string[];
   removed: FeatureRecord[];
   deprecated: FeatureRecord[];
   changed: FeatureRecord[];
@@ -149,6 +151,7 @@ function matchUsage(usage: RawUsage, index: CompatIndex, fieldIndexFor: FieldInd
     notes: [...(usage.notes ?? [])],
     endpointKnown: false,
     unknown: { query: [], headers: [], body: [], response: [] },
+    libraryKeys: [...new Set(usage.libraryKeys ?? [])].sort(),
     features: [],
     removed: [],
     deprecated: [],

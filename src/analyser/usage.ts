@@ -56,6 +56,12 @@ export interface RawUsage extends SourcePosition {
   notes?: string[];
   /** Body fields the library sets itself (dockerode `run` defaults): not the caller's doing, never unknown-field. */
   libraryBody?: string[];
+  /**
+   * Query parameters and body keys the library adds itself (`fromImage` on pull) or reads for
+   * itself and still sends (`hijack` and `stdin` on Exec.start): on the wire, and listed in
+   * `unknown` when no API version has them, but not the caller's mistake.
+   */
+  libraryKeys?: string[];
 }
 
 /** A usage with nothing known yet but where it is and what sends it. */

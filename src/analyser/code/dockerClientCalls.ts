@@ -142,6 +142,8 @@ function buildUsage(
   if (client.pin === undefined) usage.dynamic.push('version pin: the client object could not be traced to its construction');
   if (client.pinWarning) usage.notes = [client.pinWarning];
   if (request.fixedBody) usage.libraryBody = [...request.fixedBody];
+  const libraryKeys = [...(request.alsoReadByLibrary ?? []), ...(request.fixedQuery ?? [])];
+  if (libraryKeys.length > 0) usage.libraryKeys = libraryKeys;
 
   const optionsNode = optionsArgument(call, method, request);
   if (optionsNode && request.options !== 'none') {
