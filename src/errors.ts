@@ -18,3 +18,8 @@ export class CompatError extends Error {
 export function isCompatError(error: unknown): error is CompatError {
   return error instanceof CompatError;
 }
+
+/** V8's "Maximum call stack size exceeded": recursive parsers and walks meet it on code nested thousands deep. */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}

@@ -1,4 +1,6 @@
 import { ts } from 'ts-morph';
+import { isStackOverflow } from '../errors.js';
+import { innermostExpression, outermostWrapper } from './code/syntaxWalk.js';
 
 /**
  * Whether a file that imports Docker code uses it in a way the analysis can learn from,
@@ -23,7 +25,7 @@ export function learnsFromImports(path: string, text: string, dockerSpecifiers: 
   } catch (error) {
     // Code nested thousands deep overflows the parser or the walks: say yes, and the scan's own
     // parse of the file skips it with a note, as it does any such file.
-    if (error instanceof RangeError) return true;
+    if (isStackOverflow(error)) return true;
     throw error;
   }
 }
@@ -49,8 +51,7 @@ function readsImports(path: string, text: string, dockerSpecifiers: ReadonlySet<
       return;
     }
     if (isRequireOf(node, dockerSpecifiers)) {
-      let holder = node.parent;
-      while (holder && (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isNonNullExpression(holder))) holder = holder.parent;
+      const holder = outermostWrapper(node).parent;
       // `const docker = require('./docker')`, `const { docker } = require('./docker')`; anything else uses it directly.
       if (holder && ts.isVariableDeclaration(holder)) for (const name of bindingNames(holder.name)) names.add(name);
       else passesOn = true;
@@ -103,7 +104,7 @@ function useTeaches(identifier: ts.Identifier): boolean {
 /** An argument the caller knows nothing about: its own parameter, nothing, or a stand-in cast to never. */
 function isOpaque(argument: ts.Expression): boolean {
   if (ts.isAsExpression(argument) && argument.type.kind === ts.SyntaxKind.NeverKeyword) return true;
-  const expression = skipWrappers(argument);
+  const expression = innermostExpression(argument);
   if (!ts.isIdentifier(expression)) return false;
   if (expression.text === 'undefined') return true;
   for (let node: ts.Node | undefined = expression.parent; node; node = node.parent) {
@@ -114,19 +115,12 @@ function isOpaque(argument: ts.Expression): boolean {
 
 /** The call's result is kept or used as a receiver, rather than returned, passed on or dropped. */
 function isResultUsed(call: ts.CallExpression): boolean {
-  let node: ts.Node = call;
-  while (node.parent && (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent) || ts.isAsExpression(node.parent))) node = node.parent;
+  const node = outermostWrapper(call);
   const parent = node.parent;
   if (!parent) return false;
   if (ts.isExpressionStatement(parent) || ts.isReturnStatement(parent) || ts.isArrowFunction(parent) || ts.isVoidExpression(parent)) return false;
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== node) return false;
   return true;
-}
-
-function skipWrappers(node: ts.Node): ts.Node {
-  let current = node;
-  while (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) current = current.expression;
-  return current;
 }
 
 function scriptKindOf(path: string): ts.ScriptKind {

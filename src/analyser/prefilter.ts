@@ -1,4 +1,5 @@
 import { dirname, posix } from 'node:path';
+import { RECEIVER_NAME_ALTERNATION } from './code/clientLibraries.js';
 import { learnsFromImports } from './importerUse.js';
 
 /**
@@ -24,19 +25,20 @@ export function hasDockerMarkers(text: string): boolean {
  * recognise: a method called on a receiver named like a client (`container.inspect()` in a
  * helper handed a container), or an HTTP request whose target its caller passes in.
  */
-const CLIENT_RECEIVER_CALL = /\b(docker|dockerode|dockerClient|dockerApi|docker_client|engine|container|ctr|targetContainer|dockerContainer|cont|image|dockerImage|volume|dockerVolume|network|dockerNetwork|service|swarmService|exec|execInstance|execution|modem|dockerModem)\s*\??\.\s*\w+\s*\(/i;
+const CLIENT_RECEIVER_CALL = new RegExp(String.raw`\b(${RECEIVER_NAME_ALTERNATION})\s*\??\.\s*\w+\s*\(`, 'i');
 const HTTP_REQUESTS = /\bfetch\s*\(|['"](node:)?(http|https|net|axios|got|undici|node-fetch)['"]/;
 
 export function mayHoldEngineCalls(text: string): boolean {
   return CLIENT_RECEIVER_CALL.test(text) || HTTP_REQUESTS.test(text);
 }
 
-const IMPORT_PATTERNS = [
-  /\bfrom\s*['"]([^'"]+)['"]/g,
-  /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-  /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
-  /^\s*import\s*['"]([^'"]+)['"]/gm,
-];
+const REQUIRE_PATTERN = /\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT_PATTERNS = [/\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g, REQUIRE_PATTERN, /^\s*import\s*['"]([^'"]+)['"]/gm];
+
+/** `require('...')` specifiers, found by text. */
+export function requiredSpecifiers(text: string): string[] {
+  return [...text.matchAll(REQUIRE_PATTERN)].map((match) => match[1]);
+}
 
 /** Module specifiers a file imports, found by text (no parse). */
 export function importedSpecifiers(text: string): string[] {
@@ -62,26 +64,37 @@ export function resolveRelativeImport(fromPath: string, specifier: string, known
   return undefined;
 }
 
+// `export * from './a'`, `export * as a from './a'`, `export { b as c } from './b'`; the specifier captured.
+const EXPORT_ALL = String.raw`\*(?:\s+as\s+\w+)?`;
+const EXPORT_NAMED = String.raw`\{[^}]*\}`;
+const FROM_MODULE = String.raw`\s*from\s*['"]([^'"]+)['"]`;
+/** A line that re-exports values; a module with any other line (code, a type-only re-export) is not passed through. */
+const RE_EXPORT_LINE = new RegExp(String.raw`^\s*export\s+(?:${EXPORT_ALL}|${EXPORT_NAMED})${FROM_MODULE}\s*;?\s*$`);
+const RE_EXPORTS = new RegExp(String.raw`\bexport\s+(?:${EXPORT_ALL}|(?:type\s+)?${EXPORT_NAMED})${FROM_MODULE}`, 'g');
+
+/** The modules a file re-exports from. */
+export function reExportedSpecifiers(text: string): string[] {
+  return [...text.matchAll(RE_EXPORTS)].map((match) => match[1]);
+}
+
 /**
  * A module that only passes on what others export (`export * from './client'`,
  * `export { docker as sharedDocker } from './docker'`): an index file of a package.
  */
-const RE_EXPORT = /^\s*export\s+(\*|\{[^}]*\}|\*\s+as\s+\w+)\s*from\s*['"][^'"]+['"]\s*;?\s*$/;
-
-/** The modules a file re-exports from (`export * from './a'`, `export { b } from './b'`). */
-export function reExportedSpecifiers(text: string): string[] {
-  return [...text.matchAll(/\bexport\s+(?:\*(?:\s+as\s+\w+)?|(?:type\s+)?\{[^}]*\})\s*from\s*['"]([^'"]+)['"]/g)].map((match) => match[1]);
-}
-
 export function isReExportModule(text: string): boolean {
   let reExports = 0;
   for (const line of text.split(/\r?\n/)) {
     const code = line.replace(/\/\/.*$/, '').trim();
     if (code === '' || code.startsWith('/*') || code.startsWith('*')) continue;
-    if (!RE_EXPORT.test(code)) return false;
+    if (!RE_EXPORT_LINE.test(code)) return false;
     reExports++;
   }
   return reExports > 0;
+}
+
+/** The scanned file an import names: a relative path, or a workspace package by name. */
+export function resolveScannedImport(fromPath: string, specifier: string, known: ReadonlySet<string>, localPackages: ReadonlyMap<string, string>): string | undefined {
+  return specifier.startsWith('.') ? resolveRelativeImport(fromPath, specifier, known) : localPackages.get(specifier);
 }
 
 /**
@@ -117,16 +130,18 @@ function addLinked(selected: Set<string>, start: string[], links: Map<string, st
  */
 export function selectFilesToParse(texts: Map<string, string>, localPackages: ReadonlyMap<string, string> = new Map()): Set<string> {
   const known = new Set(texts.keys());
-  const resolve = (from: string, specifier: string) => (specifier.startsWith('.') ? resolveRelativeImport(from, specifier, known) : localPackages.get(specifier));
-  const imports = new Map<string, string[]>();
+  const resolve = (from: string, specifier: string) => resolveScannedImport(from, specifier, known, localPackages);
+  // Each file's imports of scanned files, with the specifier as written.
+  const resolvedImports = new Map<string, Array<{ specifier: string; target: string }>>();
   const importers = new Map<string, string[]>();
   const reExportModules = new Set<string>();
   for (const [path, text] of texts) {
-    const targets = importedSpecifiers(text)
-      .map((specifier) => resolve(path, specifier))
-      .filter((target): target is string => target !== undefined);
-    imports.set(path, targets);
-    for (const target of targets) {
+    const resolved = importedSpecifiers(text).flatMap((specifier) => {
+      const target = resolve(path, specifier);
+      return target === undefined ? [] : [{ specifier, target }];
+    });
+    resolvedImports.set(path, resolved);
+    for (const { target } of resolved) {
       const list = importers.get(target) ?? [];
       list.push(path);
       importers.set(target, list);
@@ -138,6 +153,7 @@ export function selectFilesToParse(texts: Map<string, string>, localPackages: Re
   // Imported modules whose values the analysis needs are parsed on demand; parsed here are
   // those whose own calls may be Engine calls (helpers handed a client or a URL).
   const importedHelpers = new Set<string>();
+  const imports = new Map([...resolvedImports].map(([path, resolved]) => [path, resolved.map((entry) => entry.target)]));
   addLinked(importedHelpers, seeds, imports, 1, reExportModules);
   for (const path of importedHelpers) if (reExportModules.has(path) || mayHoldEngineCalls(texts.get(path)!)) selected.add(path);
   // The Docker side: files with markers and the re-export modules in front of them.
@@ -150,9 +166,8 @@ export function selectFilesToParse(texts: Map<string, string>, localPackages: Re
   const candidates = new Set([...dockerSide].flatMap((path) => importers.get(path) ?? []).filter((path) => !dockerSide.has(path)));
   for (const path of candidates) {
     if (selected.has(path)) continue;
-    const text = texts.get(path)!;
-    const dockerSpecifiers = new Set(importedSpecifiers(text).filter((specifier) => dockerSide.has(resolve(path, specifier) ?? '')));
-    if (learnsFromImports(path, text, dockerSpecifiers)) selected.add(path);
+    const dockerSpecifiers = new Set(resolvedImports.get(path)!.filter((entry) => dockerSide.has(entry.target)).map((entry) => entry.specifier));
+    if (learnsFromImports(path, texts.get(path)!, dockerSpecifiers)) selected.add(path);
   }
   return selected;
 }

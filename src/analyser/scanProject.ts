@@ -10,9 +10,10 @@ import { discoverFiles, isCodeFile, toPortablePath, type DiscoveredFile } from '
 import { matchUsages, type ScanUsage } from './matchUsages.js';
 import { findSuppressionDirectives, type SuppressionDirective } from '../lint/suppressions.js';
 import { findLocalPackages } from './localPackages.js';
-import { reExportedSpecifiers, resolveRelativeImport, selectFilesToParse } from './prefilter.js';
+import { reExportedSpecifiers, resolveScannedImport, selectFilesToParse } from './prefilter.js';
 import { classifyScriptFile, looksLikeShellScript, scanScriptFile } from './scripts/scanScriptFile.js';
 import type { CliInvocation, FileFindings, ScanNote, SourcePosition, VersionSetting } from './usage.js';
+import { isStackOverflow } from '../errors.js';
 import { compareText, lineBreakPattern } from '../text.js';
 
 /** Bumped whenever a consumer of `scan --format json` would have to change. */
@@ -160,6 +161,7 @@ function analyseCode(
   const selected = selectFilesToParse(codeTexts, options.localPackages);
   if (selected.size === 0) return [];
   const known = new Set(codeTexts.keys());
+  // The parsed files: scanned path (relative, as in findings) by ts-morph's path, and back.
   const parsedByAbsolutePath = new Map<string, string>();
   const absolutePathOf = new Map<string, string>();
   const project = new Project({
@@ -183,7 +185,7 @@ function analyseCode(
       resolveModuleNames: (moduleNames, containingFile) =>
         moduleNames.map((specifier) => {
           const from = parsedByAbsolutePath.get(containingFile);
-          const target = from === undefined ? undefined : specifier.startsWith('.') ? resolveRelativeImport(from, specifier, known) : options.localPackages.get(specifier);
+          const target = from === undefined ? undefined : resolveScannedImport(from, specifier, known, options.localPackages);
           const resolvedFileName = target === undefined ? undefined : absolutePathOf.get(target);
           return resolvedFileName === undefined ? undefined : { resolvedFileName, isExternalLibraryImport: false };
         }),
@@ -192,13 +194,10 @@ function analyseCode(
     // parse each file once more before overwriting it with our text.
     useInMemoryFileSystem: true,
   });
-  // Scanned paths (relative, as in findings) of the parsed files.
-  const parsed = new Map<SourceFile, string>();
   const parse = (paths: string[]): SourceFile[] =>
     paths.flatMap((path) => {
       const sourceFile = parseCodeFile(project, path, all.get(path)!.file.absolutePath, codeTexts.get(path)!, notes);
       if (!sourceFile) return [];
-      parsed.set(sourceFile, path);
       parsedByAbsolutePath.set(sourceFile.getFilePath(), path);
       absolutePathOf.set(path, sourceFile.getFilePath());
       return sourceFile;
@@ -207,13 +206,13 @@ function analyseCode(
   const attempted = new Set(selected);
   const moduleLoader: ModuleLoader = {
     unparsedModules(fromFile, specifier) {
-      const from = parsed.get(fromFile);
-      const target = from === undefined ? undefined : specifier.startsWith('.') ? resolveRelativeImport(from, specifier, known) : options.localPackages.get(specifier);
+      const from = parsedByAbsolutePath.get(fromFile.getFilePath());
+      const target = from === undefined ? undefined : resolveScannedImport(from, specifier, known, options.localPackages);
       if (target === undefined) return [];
       if (!attempted.has(target)) return [target];
       // A parsed re-export module (`export * from './defaults'`) whose export was not found: what it passes on.
       return reExportedSpecifiers(codeTexts.get(target)!)
-        .map((reExported) => (reExported.startsWith('.') ? resolveRelativeImport(target, reExported, known) : options.localPackages.get(reExported)))
+        .map((reExported) => resolveScannedImport(target, reExported, known, options.localPackages))
         .filter((path): path is string => path !== undefined && !attempted.has(path));
     },
     load(paths) {
@@ -286,10 +285,6 @@ function syntaxDepth(root: ts.Node): number {
     });
   }
   return deepest;
-}
-
-function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError && /call stack/i.test(error.message);
 }
 
 function relativePathOf(cwd: string, sourceFile: SourceFile): string {

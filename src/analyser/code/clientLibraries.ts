@@ -92,18 +92,22 @@ export function hasClientClass(library: ClientLibrary, className: string): boole
  * Receivers the analyser cannot trace are recognised by name when the method
  * exists on the class the name suggests: `container.start()`, `docker.listImages()`.
  */
-const RECEIVER_NAMES: Array<[RegExp, string]> = [
-  [/^(docker|dockerode|dockerClient|dockerApi|docker_client|engine)$/i, 'Docker'],
-  [/^(container|ctr|targetContainer|dockerContainer|cont)$/i, 'Container'],
-  [/^(image|dockerImage)$/i, 'Image'],
-  [/^(volume|dockerVolume)$/i, 'Volume'],
-  [/^(network|dockerNetwork)$/i, 'Network'],
-  [/^(service|swarmService)$/i, 'Service'],
-  [/^(exec|execInstance|execution)$/i, 'Exec'],
-  [/^(modem|dockerModem)$/i, 'Modem'],
+const RECEIVER_NAMES: Array<[string[], string]> = [
+  [['docker', 'dockerode', 'dockerClient', 'dockerApi', 'docker_client', 'engine'], 'Docker'],
+  [['container', 'ctr', 'targetContainer', 'dockerContainer', 'cont'], 'Container'],
+  [['image', 'dockerImage'], 'Image'],
+  [['volume', 'dockerVolume'], 'Volume'],
+  [['network', 'dockerNetwork'], 'Network'],
+  [['service', 'swarmService'], 'Service'],
+  [['exec', 'execInstance', 'execution'], 'Exec'],
+  [['modem', 'dockerModem'], 'Modem'],
 ];
+const CLASS_BY_RECEIVER_NAME = new Map(RECEIVER_NAMES.flatMap(([names, className]) => names.map((name) => [name.toLowerCase(), className] as const)));
 
 export function classFromReceiverName(name: string): string | undefined {
-  return RECEIVER_NAMES.find(([pattern]) => pattern.test(name))?.[1];
+  return CLASS_BY_RECEIVER_NAME.get(name.toLowerCase());
 }
+
+/** The receiver names above, for a text search (`docker|dockerode|...`). */
+export const RECEIVER_NAME_ALTERNATION = RECEIVER_NAMES.flatMap(([names]) => names).join('|');
 

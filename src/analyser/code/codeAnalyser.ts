@@ -8,7 +8,7 @@ import { alternatives, mentionsParameter, oneOf, parametersMentioned, UNKNOWN, t
 import { recogniseChildProcessCall } from './childProcessCalls.js';
 import { classFromReceiverName, clientClassOfModule, isClientMethodName, clientMethod, clientProperty, hasClientClass, isEntryClass, libraryOfPackage } from './clientLibraries.js';
 import { recogniseClientCall } from './dockerClientCalls.js';
-import { resolveRelativeImport } from '../prefilter.js';
+import { requiredSpecifiers, resolveRelativeImport } from '../prefilter.js';
 import { compilerNodesUnder, descendantsOfKind, lineAndColumnOf, wrapCompilerNode } from './syntaxWalk.js';
 import { mayReachEngine } from './engineReach.js';
 import { isHttpMethodName, pointsAtDocker, recogniseRawHttpCall } from './rawHttpCalls.js';
@@ -114,7 +114,7 @@ export class CodeAnalyser {
       environment: (name) => this.environment(name),
       instanceOfType: (type) => this.instanceOfType(type.specifier, type.member),
       callbackParameter: (call, functionNode, index) => this.callbackParameter(call, functionNode, index),
-      isLocalPackage: (specifier) => options.localPackages?.has(specifier) ?? false,
+      isLocalPackage: this.isLocalPackage,
       parameterByName: (name, parameter) => (this.usesClients(parameter.getSourceFile()) ? this.parameterByName(name) : undefined),
       moduleNotParsed: (specifier, fromFile) => this.demandModule(specifier, fromFile),
     });
@@ -748,10 +748,6 @@ function importedSpecifiersOf(file: SourceFile): string[] {
   return specifiers;
 }
 
-/** `require('...')` specifiers, read from the text. */
-function requiredSpecifiers(text: string): string[] {
-  return [...text.matchAll(/require\(\s*['"]([^'"]+)['"]\s*\)/g)].map((match) => match[1]);
-}
 
 /**
  * The path findings give, computed as discoverFiles computes `DiscoveredFile.path`, so that a

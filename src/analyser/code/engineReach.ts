@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { libraryOfPackage } from './clientLibraries.js';
+import { innermostExpression, moduleSpecifierOf } from './syntaxWalk.js';
 
 /**
  * A cheap test, on the compiler's tree, of whether a call could reach the Engine at all,
@@ -16,7 +17,7 @@ import { libraryOfPackage } from './clientLibraries.js';
 export function mayReachEngine(call: ts.CallExpression, isLocalPackage: (specifier: string) => boolean): boolean {
   // Bound by the type checker when it was created; an unbound file has no scopes to read.
   if ((call.getSourceFile() as { locals?: unknown }).locals === undefined) return true;
-  const callee = skipWrappers(call.expression);
+  const callee = innermostExpression(call.expression);
   // `helper(x)`: a function declared in this file is not a client method nor an HTTP function
   // (requests inside it are found where they are written).
   return new Reach(isLocalPackage).mayCarry(callee, 0, ts.isIdentifier(callee));
@@ -38,34 +39,25 @@ const INERT_CONSTRUCTORS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array',
 // Names past which the test stops following and says "maybe".
 const MAX_STEPS = 8;
 
-function skipWrappers(expression: ts.Expression): ts.Expression {
-  let current = expression;
-  for (;;) {
-    if (ts.isParenthesizedExpression(current) || ts.isNonNullExpression(current) || ts.isAwaitExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) {
-      current = current.expression;
-    } else return current;
-  }
-}
-
 class Reach {
   constructor(private readonly isLocalPackage: (specifier: string) => boolean) {}
 
   /** Whether a client, an HTTP function or a socket may flow out of this expression. */
   mayCarry(node: ts.Expression, steps: number, calledDirectly = false): boolean {
     if (steps > MAX_STEPS) return true;
-    const expression = skipWrappers(node);
+    const expression = innermostExpression(node);
     const next = steps + 1;
     if (ts.isIdentifier(expression)) return this.identifierMayCarry(expression, steps, calledDirectly);
     if (ts.isPropertyAccessExpression(expression) && expression.expression.kind === ts.SyntaxKind.ThisKeyword) return this.thisMemberMayCarry(expression, next);
     if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) return this.mayCarry(expression.expression, next);
     if (ts.isCallExpression(expression)) {
-      const callee = skipWrappers(expression.expression);
+      const callee = innermostExpression(expression.expression);
       const [first] = expression.arguments;
       if (ts.isIdentifier(callee) && callee.text === 'require' && declarationOf(callee) === undefined && first && ts.isStringLiteralLike(first)) return this.specifierMayCarry(first.text);
       return this.mayCarry(callee, next) || expression.arguments.some((argument) => this.mayCarry(argument, next));
     }
     if (ts.isNewExpression(expression)) {
-      const constructor = skipWrappers(expression.expression);
+      const constructor = innermostExpression(expression.expression);
       const inert = ts.isIdentifier(constructor) && INERT_CONSTRUCTORS.has(constructor.text) && declarationOf(constructor) === undefined;
       return (!inert && this.mayCarry(constructor, next)) || (expression.arguments ?? []).some((argument) => this.mayCarry(argument, next));
     }
@@ -104,8 +96,8 @@ class Reach {
     // function comes from a bare parameter); one used as a receiver may be a client.
     if (ts.isParameter(declaration)) return !calledDirectly;
     if (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration) || ts.isNamespaceImport(declaration) || ts.isImportEqualsDeclaration(declaration)) {
-      const specifier = importSpecifierOf(declaration);
-      return specifier === undefined || this.specifierMayCarry(specifier);
+      const specifier = moduleSpecifierOf(declaration);
+      return specifier === undefined || this.specifierMayCarry(specifier.text);
     }
     if (ts.isFunctionDeclaration(declaration)) return !calledDirectly;
     if (ts.isEnumDeclaration(declaration) || ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration)) return false;
@@ -183,19 +175,6 @@ function fieldSources(classNode: ts.ClassLikeDeclaration): Map<string, ts.Expres
   for (const [name, list] of sources) if (list.length === 0) sources.delete(name);
   fieldSourcesByClass.set(classNode, sources);
   return sources;
-}
-
-/** `'./client'` in `import { docker } from './client'` or `import x = require('./client')`. */
-function importSpecifierOf(declaration: ts.ImportSpecifier | ts.ImportClause | ts.NamespaceImport | ts.ImportEqualsDeclaration): string | undefined {
-  let specifier: ts.Expression | undefined;
-  if (ts.isImportEqualsDeclaration(declaration)) {
-    specifier = ts.isExternalModuleReference(declaration.moduleReference) ? declaration.moduleReference.expression : undefined;
-  } else {
-    let node: ts.Node = declaration;
-    while (!ts.isImportDeclaration(node) && node.parent) node = node.parent;
-    specifier = ts.isImportDeclaration(node) ? node.moduleSpecifier : undefined;
-  }
-  return specifier && ts.isStringLiteral(specifier) ? specifier.text : undefined;
 }
 
 /** `const { docker } = deps` or `function f({ docker })`: the declaration the pattern belongs to. */

@@ -43,3 +43,37 @@ export function lineAndColumnOf(file: ts.SourceFile, position: number): { line: 
   const { line, character } = ts.getLineAndCharacterOfPosition(file, position);
   return { line: line + 1, column: character + 1 };
 }
+
+/** Parentheses, `!`, `await` and type assertions: wrappers that do not change which value an expression is. */
+function isWrapper(node: ts.Node): node is ts.ParenthesizedExpression | ts.NonNullExpression | ts.AwaitExpression | ts.AsExpression | ts.SatisfiesExpression | ts.TypeAssertion {
+  return ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAwaitExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node);
+}
+
+/** The expression inside its wrappers: `x` in `(await x as T)!`. */
+export function innermostExpression(expression: ts.Expression): ts.Expression {
+  let current = expression;
+  while (isWrapper(current)) current = current.expression;
+  return current;
+}
+
+/** The outermost wrapper around a node (the node itself when it has none): its parent is what uses the value. */
+export function outermostWrapper(node: ts.Node): ts.Node {
+  let current = node;
+  while (current.parent && isWrapper(current.parent)) current = current.parent;
+  return current;
+}
+
+/**
+ * The module specifier an import or re-export names, from any node inside the statement
+ * (`'./client'` for the `docker` of `import { docker } from './client'`), or from
+ * `import x = require('./client')`. Undefined when it is not a string (broken code).
+ */
+export function moduleSpecifierOf(node: ts.Node): ts.StringLiteral | undefined {
+  let statement: ts.Node | undefined = node;
+  while (statement && !ts.isImportDeclaration(statement) && !ts.isExportDeclaration(statement) && !ts.isImportEqualsDeclaration(statement)) statement = statement.parent;
+  if (!statement) return undefined;
+  const specifier = ts.isImportEqualsDeclaration(statement)
+    ? ts.isExternalModuleReference(statement.moduleReference) ? statement.moduleReference.expression : undefined
+    : statement.moduleSpecifier;
+  return specifier && ts.isStringLiteral(specifier) ? specifier : undefined;
+}

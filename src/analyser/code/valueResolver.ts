@@ -1,5 +1,5 @@
-import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type SourceFile, type StringLiteral, type Symbol as MorphSymbol } from 'ts-morph';
-import { descendantsOfKind } from './syntaxWalk.js';
+import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type SourceFile, type Symbol as MorphSymbol } from 'ts-morph';
+import { descendantsOfKind, moduleSpecifierOf } from './syntaxWalk.js';
 import {
   alternatives,
   CIRCULAR_REFERENCE,
@@ -278,11 +278,11 @@ export class ValueResolver {
     let current: MorphSymbol | undefined = symbol;
     for (let step = 0; current && step < MAX_DEPTH; step++) {
       const declaration: Node | undefined = current.getDeclarations()[0];
-      const specifierNode = declaration ? moduleSpecifierOf(declaration) : undefined;
+      const specifierNode = declaration ? moduleSpecifierOf(declaration.compilerNode) : undefined;
       if (!declaration || !specifierNode) return;
       const next: MorphSymbol | undefined = current.getImmediatelyAliasedSymbol();
       if (!next || next.getDeclarations().length === 0) {
-        this.hooks.moduleNotParsed?.(specifierNode.getLiteralValue(), declaration.getSourceFile());
+        this.hooks.moduleNotParsed?.(specifierNode.text, declaration.getSourceFile());
         return;
       }
       current = next.isAlias() ? next : undefined;
@@ -1005,10 +1005,6 @@ function elementOf(value: AbstractValue): AbstractValue {
   return UNKNOWN('element');
 }
 
-/**
- * What `for (const x of value)` gives: an element; `for await` over a whole decoded response
- * is a stream of documents (@docker/node-sdk's systemEvents), each a document of that response.
- */
 type ResponseValue = Extract<AbstractValue, { kind: 'response' }>;
 
 /** `value[key]` for a key that is not a known string: an element of a list or of a response. */
@@ -1021,6 +1017,10 @@ function indexedElement(value: AbstractValue, key: AbstractValue): AbstractValue
 const READLINE_MODULES = ['readline', 'node:readline', 'readline/promises', 'node:readline/promises'];
 const STREAM_LISTENERS = new Set(['on', 'once', 'addListener', 'prependListener']);
 
+/**
+ * What `for (const x of value)` gives: an element; `for await` over a whole decoded response
+ * is a stream of documents (@docker/node-sdk's systemEvents), each a document of that response.
+ */
 function iterationValue(value: AbstractValue, awaited: boolean): AbstractValue {
   if (awaited && value.kind === 'response' && !value.encoded && value.path.length === 0) return value;
   if (awaited && value.kind === 'oneOf') return oneOf(value.options.map((option) => iterationValue(option, true)));
@@ -1107,18 +1107,4 @@ function isImportedFrom(callee: Node, modules: string[]): boolean {
   const variable = declaration?.getFirstAncestorByKind(SyntaxKind.VariableDeclaration);
   const initializer = variable?.getInitializer()?.getText() ?? '';
   return modules.some((module) => initializer.includes(`'${module}'`) || initializer.includes(`"${module}"`));
-}
-
-
-/** The module an import or re-export declaration names (`'./client'` in `import { docker } from './client'`). */
-function moduleSpecifierOf(declaration: Node): StringLiteral | undefined {
-  const statement = declaration.getFirstAncestor((ancestor) => Node.isImportDeclaration(ancestor) || Node.isExportDeclaration(ancestor)) ?? declaration;
-  if (Node.isImportEqualsDeclaration(statement)) {
-    const reference = statement.getModuleReference();
-    const expression = Node.isExternalModuleReference(reference) ? reference.getExpression() : undefined;
-    return expression && Node.isStringLiteral(expression) ? expression : undefined;
-  }
-  if (!Node.isImportDeclaration(statement) && !Node.isExportDeclaration(statement)) return undefined;
-  const specifier = statement.getNodeProperty('moduleSpecifier');
-  return specifier && Node.isStringLiteral(specifier) ? specifier : undefined;
 }
