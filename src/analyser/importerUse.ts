@@ -2,9 +2,21 @@ import { ts } from 'ts-morph';
 import { isStackOverflow } from '../errors.js';
 import { innermostExpression, outermostWrapper } from './code/syntaxWalk.js';
 
+/** learnsFromImports on a file's text, parsed here. */
+export function learnsFromImportsInText(path: string, text: string, dockerSpecifiers: ReadonlySet<string>): boolean {
+  try {
+    return learnsFromImports(ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindOf(path)), dockerSpecifiers);
+  } catch (error) {
+    // Code nested thousands deep overflows the parser or the walks: say yes, and the scan's own
+    // parse of the file skips it with a note, as it does any such file.
+    if (isStackOverflow(error)) return true;
+    throw error;
+  }
+}
+
 /**
  * Whether a file that imports Docker code uses it in a way the analysis can learn from,
- * read from a parse of that file alone (no ts-morph project, no binding):
+ * read from that file's syntax alone (no binding, no other file):
  *
  * - a value of the Docker module is used as anything but a callee: a client or wrapper
  *   whose methods it calls (`docker.listContainers()`, `new DeployService()`), a value it
@@ -19,19 +31,7 @@ import { innermostExpression, outermostWrapper } from './code/syntaxWalk.js';
  * results on (`results.push(stopPreview(input))`) teaches nothing: the requests inside
  * are analysed where they are written, with the values they have there.
  */
-export function learnsFromImports(path: string, text: string, dockerSpecifiers: ReadonlySet<string>): boolean {
-  try {
-    return readsImports(path, text, dockerSpecifiers);
-  } catch (error) {
-    // Code nested thousands deep overflows the parser or the walks: say yes, and the scan's own
-    // parse of the file skips it with a note, as it does any such file.
-    if (isStackOverflow(error)) return true;
-    throw error;
-  }
-}
-
-function readsImports(path: string, text: string, dockerSpecifiers: ReadonlySet<string>): boolean {
-  const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKindOf(path));
+export function learnsFromImports(file: ts.SourceFile, dockerSpecifiers: ReadonlySet<string>): boolean {
   const names = new Set<string>();
   let passesOn = false;
   const visitImports = (node: ts.Node): void => {

@@ -1,6 +1,6 @@
 import { dirname, posix } from 'node:path';
 import { RECEIVER_NAME_ALTERNATION } from './code/clientLibraries.js';
-import { learnsFromImports } from './importerUse.js';
+import { learnsFromImportsInText } from './importerUse.js';
 
 /**
  * Text that makes a file a starting point of the scan: a Docker client library, the
@@ -92,6 +92,24 @@ export function isReExportModule(text: string): boolean {
   return reExports > 0;
 }
 
+// `export function name(`, `export async function* name(`.
+const EXPORTED_FUNCTION = String.raw`export\s+(?:async\s+)?function\b\s*\*?\s*`;
+// `export const name = (a, b) =>`, `= async x =>`, `= function`; parameters with their own brackets are not matched.
+const EXPORTED_ARROW = String.raw`export\s+const\s+NAME\s*=\s*(?:async\s+)?(?:function\b|\w+\s*=>|\([^()]*\)\s*(?::\s*[\w<>\[\]., |]+)?=>)`;
+
+/**
+ * Whether a module declares and exports a function by that name (`default` for the default
+ * export), read from its text: a function declared in the code, not a client's method.
+ * What the patterns do not match (`export { list }`, a bound method) says no.
+ */
+export function exportsFunctionNamed(text: string, exportedName: string): boolean {
+  if (!text.includes(exportedName === 'default' ? 'export default' : exportedName)) return false;
+  if (exportedName === 'default') return new RegExp(String.raw`(?:^|[\s;])export\s+default\s+(?:async\s+)?function\b`).test(text);
+  if (!/^[\w$]+$/.test(exportedName)) return false;
+  const name = exportedName.replace(/\$/g, '\\$');
+  return new RegExp(String.raw`(?:^|[\s;])(?:${EXPORTED_FUNCTION}${name}\s*[(<]|${EXPORTED_ARROW.replace('NAME', name)})`).test(text);
+}
+
 /** The scanned file an import names: a relative path, or a workspace package by name. */
 export function resolveScannedImport(fromPath: string, specifier: string, known: ReadonlySet<string>, localPackages: ReadonlyMap<string, string>): string | undefined {
   return specifier.startsWith('.') ? resolveRelativeImport(fromPath, specifier, known) : localPackages.get(specifier);
@@ -128,7 +146,11 @@ function addLinked(selected: Set<string>, start: string[], links: Map<string, st
  * monorepo, whose files import each other densely, following every import and importer
  * a step further reaches most of the code.
  */
-export function selectFilesToParse(texts: Map<string, string>, localPackages: ReadonlyMap<string, string> = new Map()): Set<string> {
+export function selectFilesToParse(
+  texts: Map<string, string>,
+  localPackages: ReadonlyMap<string, string> = new Map(),
+  learns: (path: string, text: string, dockerSpecifiers: ReadonlySet<string>) => boolean = learnsFromImportsInText,
+): Set<string> {
   const known = new Set(texts.keys());
   const resolve = (from: string, specifier: string) => resolveScannedImport(from, specifier, known, localPackages);
   // Each file's imports of scanned files, with the specifier as written.
@@ -167,7 +189,7 @@ export function selectFilesToParse(texts: Map<string, string>, localPackages: Re
   for (const path of candidates) {
     if (selected.has(path)) continue;
     const dockerSpecifiers = new Set(resolvedImports.get(path)!.filter((entry) => dockerSide.has(entry.target)).map((entry) => entry.specifier));
-    if (learnsFromImports(path, texts.get(path)!, dockerSpecifiers)) selected.add(path);
+    if (learns(path, texts.get(path)!, dockerSpecifiers)) selected.add(path);
   }
   return selected;
 }

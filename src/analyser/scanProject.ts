@@ -10,7 +10,8 @@ import { discoverFiles, isCodeFile, toPortablePath, type DiscoveredFile } from '
 import { matchUsages, type ScanUsage } from './matchUsages.js';
 import { findSuppressionDirectives, type SuppressionDirective } from '../lint/suppressions.js';
 import { findLocalPackages } from './localPackages.js';
-import { reExportedSpecifiers, resolveScannedImport, selectFilesToParse } from './prefilter.js';
+import { learnsFromImports } from './importerUse.js';
+import { exportsFunctionNamed, reExportedSpecifiers, resolveScannedImport, selectFilesToParse } from './prefilter.js';
 import { classifyScriptFile, looksLikeShellScript, scanScriptFile } from './scripts/scanScriptFile.js';
 import type { CliInvocation, FileFindings, ScanNote, SourcePosition, VersionSetting } from './usage.js';
 import { isStackOverflow } from '../errors.js';
@@ -158,8 +159,6 @@ function analyseCode(
   settingsInScripts: VersionSetting[],
   notes: ScanNote[],
 ): FileFindings[] {
-  const selected = selectFilesToParse(codeTexts, options.localPackages);
-  if (selected.size === 0) return [];
   const known = new Set(codeTexts.keys());
   // The parsed files: scanned path (relative, as in findings) by ts-morph's path, and back.
   const parsedByAbsolutePath = new Map<string, string>();
@@ -194,20 +193,44 @@ function analyseCode(
     // parse each file once more before overwriting it with our text.
     useInMemoryFileSystem: true,
   });
-  const parse = (paths: string[]): SourceFile[] =>
-    paths.flatMap((path) => {
-      const sourceFile = parseCodeFile(project, path, all.get(path)!.file.absolutePath, codeTexts.get(path)!, notes);
-      if (!sourceFile) return [];
+  // Each file is parsed once; undefined when it was skipped (too deeply nested).
+  const parsed = new Map<string, SourceFile | undefined>();
+  const parseOne = (path: string, fileNotes: ScanNote[] = notes): SourceFile | undefined => {
+    if (parsed.has(path)) return parsed.get(path);
+    const sourceFile = parseCodeFile(project, path, all.get(path)!.file.absolutePath, codeTexts.get(path)!, fileNotes);
+    parsed.set(path, sourceFile);
+    if (sourceFile) {
       parsedByAbsolutePath.set(sourceFile.getFilePath(), path);
       absolutePathOf.set(path, sourceFile.getFilePath());
-      return sourceFile;
-    });
+    }
+    return sourceFile;
+  };
+  const parse = (paths: string[]): SourceFile[] => paths.flatMap((path) => parseOne(path) ?? []);
+  // An importer is parsed into the project to be checked, and kept only if the analysis learns from it.
+  const importerLearns = (path: string, _text: string, dockerSpecifiers: ReadonlySet<string>): boolean => {
+    const importerNotes: ScanNote[] = [];
+    const sourceFile = parseOne(path, importerNotes);
+    if (sourceFile && !learnsFromImports(sourceFile.compilerNode, dockerSpecifiers)) {
+      parsed.delete(path);
+      parsedByAbsolutePath.delete(sourceFile.getFilePath());
+      absolutePathOf.delete(path);
+      project.removeSourceFile(sourceFile);
+      return false;
+    }
+    notes.push(...importerNotes);
+    return true;
+  };
+  const selected = selectFilesToParse(codeTexts, options.localPackages, importerLearns);
+  if (selected.size === 0) return [];
   const sourceFiles = parse([...selected].sort());
   const attempted = new Set(selected);
+  const importTarget = (fromFile: SourceFile, specifier: string): string | undefined => {
+    const from = parsedByAbsolutePath.get(fromFile.getFilePath());
+    return from === undefined ? undefined : resolveScannedImport(from, specifier, known, options.localPackages);
+  };
   const moduleLoader: ModuleLoader = {
     unparsedModules(fromFile, specifier) {
-      const from = parsedByAbsolutePath.get(fromFile.getFilePath());
-      const target = from === undefined ? undefined : resolveScannedImport(from, specifier, known, options.localPackages);
+      const target = importTarget(fromFile, specifier);
       if (target === undefined) return [];
       if (!attempted.has(target)) return [target];
       // A parsed re-export module (`export * from './defaults'`) whose export was not found: what it passes on.
@@ -218,6 +241,14 @@ function analyseCode(
     load(paths) {
       for (const path of paths) attempted.add(path);
       return parse(paths);
+    },
+    isUnparsed(fromFile, specifier) {
+      const target = importTarget(fromFile, specifier);
+      return target !== undefined && !absolutePathOf.has(target);
+    },
+    declaresFunction(fromFile, specifier, exportedName) {
+      const target = importTarget(fromFile, specifier);
+      return target !== undefined && exportsFunctionNamed(codeTexts.get(target)!, exportedName);
     },
   };
   const analyser = new CodeAnalyser({

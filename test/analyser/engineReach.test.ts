@@ -7,7 +7,7 @@ import { mayReachEngine } from '../../src/analyser/code/engineReach.js';
  * from no import, parameter, `this` field or global that could hold a client are skipped.
  * Each case is one file; the call under test is the last call in it.
  */
-function reaches(source: string, localPackages: string[] = []): boolean {
+function reaches(source: string, localPackages: string[] = [], importedFunctions: string[] = []): boolean {
   const project = new Project({ useInMemoryFileSystem: true, compilerOptions: { allowJs: true, noLib: true } });
   const file = project.createSourceFile('/src/case.ts', source);
   // The binder's scopes, which the test reads, come with the type checker.
@@ -18,7 +18,10 @@ function reaches(source: string, localPackages: string[] = []): boolean {
     ts.forEachChild(node, visit);
   };
   visit(file.compilerNode);
-  return mayReachEngine(calls[calls.length - 1], (specifier) => localPackages.includes(specifier));
+  return mayReachEngine(calls[calls.length - 1], {
+    isLocalPackage: (specifier) => localPackages.includes(specifier),
+    importsFunction: (declaration) => importedFunctions.includes(declaration.name!.text),
+  });
 }
 
 describe('mayReachEngine', () => {
@@ -36,6 +39,20 @@ describe('mayReachEngine', () => {
     expect(reaches(`function helper(n: number) { return n; }\nhelper(1);`)).toBe(false);
     expect(reaches(`const helper = (n: number) => n;\nhelper(1);`)).toBe(false);
     expect(reaches(`export function each(list: string[], callback: (s: string) => void) { list.forEach((s) => callback(s)); }`)).toBe(false);
+  });
+
+  it('skips calls of functions that other scanned modules declare, and only those', () => {
+    expect(reaches(`import { deployPreview } from './deploy';
+deployPreview({ image: 'web' });`, [], ['deployPreview'])).toBe(false);
+    expect(reaches(`import runJob from '@acme/jobs';
+runJob('nightly');`, ['@acme/jobs'], ['runJob'])).toBe(false);
+    // A bound client method, a value of unknown kind, or a package's export may still send a request.
+    expect(reaches(`import { listContainers } from './deploy';
+listContainers({ all: true });`, [], [])).toBe(true);
+    expect(reaches(`import { request } from 'undici';
+request('http://localhost:2375/info');`, [], ['request'])).toBe(true);
+    expect(reaches(`import { deployPreview } from './deploy';
+deployPreview.call(null, { image: 'web' });`, [], ['deployPreview'])).toBe(true);
   });
 
   it('keeps calls on imported values, parameters, fields set from outside, and globals', () => {

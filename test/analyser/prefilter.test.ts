@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isReExportModule, mayHoldEngineCalls, selectFilesToParse } from '../../src/analyser/prefilter.js';
-import { learnsFromImports } from '../../src/analyser/importerUse.js';
+import { exportsFunctionNamed, isReExportModule, mayHoldEngineCalls, selectFilesToParse } from '../../src/analyser/prefilter.js';
+import { learnsFromImportsInText } from '../../src/analyser/importerUse.js';
 
 /**
  * Which files the scan parses up front, in a small service laid out like a real one: a
@@ -47,9 +47,9 @@ describe('selectFilesToParse', () => {
   });
 });
 
-describe('learnsFromImports', () => {
+describe('learnsFromImportsInText', () => {
   const docker = new Set(['./docker']);
-  const learns = (text: string) => learnsFromImports('src/file.ts', text, docker);
+  const learns = (text: string) => learnsFromImportsInText('src/file.ts', text, docker);
 
   it('is true when an imported value is used as a receiver, constructed, stored or passed on', () => {
     expect(learns(`import { docker } from './docker';\nexport const ping = () => docker.ping();\n`)).toBe(true);
@@ -74,6 +74,31 @@ describe('learnsFromImports', () => {
     expect(learns(`import type { Docker } from './docker';\nexport let client: Docker | undefined;\n`)).toBe(false);
     expect(learns(`import { StatusBadge } from './docker';\nexport const Row = () => <StatusBadge />;\n`)).toBe(false);
     expect(learns(`import { docker } from './other';\ndocker.ping();\n`)).toBe(false);
+  });
+});
+
+describe('exportsFunctionNamed', () => {
+  const module = [
+    `export async function deployPreview(spec: PreviewSpec): Promise<string> {`,
+    `export function* pages<T>(items: T[]) {}`,
+    `export const stopPreview = async (id: string): Promise<void> => {};`,
+    `export const format = (n: number) => n.toFixed(2);`,
+    `export const trim = s => s.trim();`,
+    `export const legacy = function (a, b) {};`,
+    `export const listContainers = docker.listContainers.bind(docker);`,
+    `export const withDefaults = (options = defaults()) => options;`,
+    `export { helper };`,
+    `export default async function runJob(name) {}`,
+  ].join('\n');
+
+  it('finds functions declared and exported under the name', () => {
+    for (const name of ['deployPreview', 'pages', 'stopPreview', 'format', 'trim', 'legacy', 'default']) expect(exportsFunctionNamed(module, name), name).toBe(true);
+  });
+
+  it('says no to anything else, including what it cannot read', () => {
+    for (const name of ['listContainers', 'withDefaults', 'helper', 'deploy', 'runJob']) expect(exportsFunctionNamed(module, name), name).toBe(false);
+    expect(exportsFunctionNamed(`const docker = new Docker();\nexport default docker;\n`, 'default')).toBe(false);
+    expect(exportsFunctionNamed(`export const $get = (path) => fetch(path);\n`, '$get')).toBe(true);
   });
 });
 

@@ -9,8 +9,8 @@ import { recogniseChildProcessCall } from './childProcessCalls.js';
 import { classFromReceiverName, clientClassOfModule, isClientMethodName, clientMethod, clientProperty, hasClientClass, isEntryClass, libraryOfPackage } from './clientLibraries.js';
 import { recogniseClientCall } from './dockerClientCalls.js';
 import { requiredSpecifiers, resolveRelativeImport } from '../prefilter.js';
-import { compilerNodesUnder, descendantsOfKind, lineAndColumnOf, wrapCompilerNode } from './syntaxWalk.js';
-import { mayReachEngine } from './engineReach.js';
+import { compilerNodesUnder, descendantsOfKind, lineAndColumnOf, moduleSpecifierOf, wrapCompilerNode } from './syntaxWalk.js';
+import { isFunctionDeclaration, mayReachEngine, type ReachScope } from './engineReach.js';
 import { isHttpMethodName, pointsAtDocker, recogniseRawHttpCall } from './rawHttpCalls.js';
 import { functionDeclaringParameter, isFunctionLike, ROOT_CONTEXT, ValueResolver, type ArgumentBinding, type ResolveContext } from './valueResolver.js';
 
@@ -62,6 +62,10 @@ export interface ModuleLoader {
   unparsedModules(fromFile: SourceFile, specifier: string): string[];
   /** Parses the files into the project (for their values: their calls are not analysed). */
   load(paths: string[]): SourceFile[];
+  /** Whether an import names a scanned module that is not parsed. */
+  isUnparsed(fromFile: SourceFile, specifier: string): boolean;
+  /** Whether the unparsed module behind an import declares and exports a function by that name, read from its text. */
+  declaresFunction(fromFile: SourceFile, specifier: string, exportedName: string): boolean;
 }
 
 interface Construction {
@@ -160,6 +164,23 @@ export class CodeAnalyser {
   }
 
   private readonly isLocalPackage = (specifier: string): boolean => this.options.localPackages?.has(specifier) ?? false;
+
+  private readonly reachScope: ReachScope = {
+    isLocalPackage: this.isLocalPackage,
+    importsFunction: (importDeclaration) => {
+      const file = this.analysing;
+      const specifier = moduleSpecifierOf(importDeclaration);
+      if (!file || !specifier || !importDeclaration.name) return false;
+      const exported = ts.isImportSpecifier(importDeclaration) ? (importDeclaration.propertyName ?? importDeclaration.name).text : 'default';
+      const loader = this.options.moduleLoader;
+      if (loader?.isUnparsed(file, specifier.text)) return loader.declaresFunction(file, specifier.text, exported);
+      const checker = file.getProject().getTypeChecker().compilerObject;
+      const symbol = checker.getSymbolAtLocation(importDeclaration.name);
+      if (!symbol || !(symbol.flags & ts.SymbolFlags.Alias)) return false;
+      const target = checker.getAliasedSymbol(symbol);
+      return isFunctionDeclaration(target.valueDeclaration ?? target.declarations?.[0]);
+    },
+  };
 
   /** Indexes and caches built from the parsed files and the values known so far. */
   private forgetDerivedState(): void {
@@ -380,7 +401,7 @@ export class CodeAnalyser {
     const text = file.getFullText();
     const runsCommands = /child_process|execa/.test(text);
     for (const compilerCall of compilerCallsIn(file)) {
-      const engineCandidate = mayCallEngine(compilerCall) && mayReachEngine(compilerCall, this.isLocalPackage);
+      const engineCandidate = mayCallEngine(compilerCall) && mayReachEngine(compilerCall, this.reachScope);
       if (!engineCandidate && !runsCommands) continue;
       const call = wrapCompilerNode(file, compilerCall) as CallExpression;
       const usages = engineCandidate ? (recogniseClientCall(call, this) ?? this.rawHttpUsages(call)) : undefined;

@@ -14,13 +14,21 @@ import { innermostExpression, moduleSpecifierOf } from './syntaxWalk.js';
  * file) cannot send a request, whatever its method is called. Whatever this test cannot
  * read says "maybe", and the analysis decides.
  */
-export function mayReachEngine(call: ts.CallExpression, isLocalPackage: (specifier: string) => boolean): boolean {
+export function mayReachEngine(call: ts.CallExpression, scope: ReachScope): boolean {
   // Bound by the type checker when it was created; an unbound file has no scopes to read.
   if ((call.getSourceFile() as { locals?: unknown }).locals === undefined) return true;
   const callee = innermostExpression(call.expression);
-  // `helper(x)`: a function declared in this file is not a client method nor an HTTP function
-  // (requests inside it are found where they are written).
-  return new Reach(isLocalPackage).mayCarry(callee, 0, ts.isIdentifier(callee));
+  // `helper(x)`: a function declared in this file or another scanned module is not a client
+  // method nor an HTTP function (requests inside it are found where they are written).
+  return new Reach(scope).mayCarry(callee, 0, ts.isIdentifier(callee));
+}
+
+/** What the test needs to know about the project beyond the file. */
+export interface ReachScope {
+  /** Whether a bare specifier names one of the workspace's packages (scanned code). */
+  isLocalPackage(specifier: string): boolean;
+  /** Whether an import of scanned code stands for a function that module declares (see isFunctionDeclaration). */
+  importsFunction(importDeclaration: ts.ImportSpecifier | ts.ImportClause): boolean;
 }
 
 // Packages through which a request can go out (node's modules, HTTP clients, Docker clients).
@@ -40,7 +48,7 @@ const INERT_CONSTRUCTORS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet', 'Array',
 const MAX_STEPS = 8;
 
 class Reach {
-  constructor(private readonly isLocalPackage: (specifier: string) => boolean) {}
+  constructor(private readonly scope: ReachScope) {}
 
   /** Whether a client, an HTTP function or a socket may flow out of this expression. */
   mayCarry(node: ts.Expression, steps: number, calledDirectly = false): boolean {
@@ -97,7 +105,9 @@ class Reach {
     if (ts.isParameter(declaration)) return !calledDirectly;
     if (ts.isImportSpecifier(declaration) || ts.isImportClause(declaration) || ts.isNamespaceImport(declaration) || ts.isImportEqualsDeclaration(declaration)) {
       const specifier = moduleSpecifierOf(declaration);
-      return specifier === undefined || this.specifierMayCarry(specifier.text);
+      if (specifier === undefined) return true;
+      if (calledDirectly && !ts.isNamespaceImport(declaration) && !ts.isImportEqualsDeclaration(declaration) && this.isScannedCode(specifier.text) && this.scope.importsFunction(declaration)) return false;
+      return this.specifierMayCarry(specifier.text);
     }
     if (ts.isFunctionDeclaration(declaration)) return !calledDirectly;
     if (ts.isEnumDeclaration(declaration) || ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration)) return false;
@@ -133,10 +143,27 @@ class Reach {
   /** Scanned code (relative paths, the workspace's packages), HTTP and Docker client packages. */
   private specifierMayCarry(specifier: string): boolean {
     const name = specifier.replace(/^node:/, '');
-    if (!/^(@[\w.-]+\/)?[\w.-]/.test(name) || name.startsWith('.')) return true;
-    const packageName = /^(@[^/]+\/[^/]+|[^/]+)/.exec(name)![1];
-    return CARRIER_PACKAGES.has(packageName) || libraryOfPackage(name) !== undefined || this.isLocalPackage(packageName) || this.isLocalPackage(name);
+    return this.isScannedCode(name) || CARRIER_PACKAGES.has(packageNameOf(name)) || libraryOfPackage(name) !== undefined;
   }
+
+  private isScannedCode(specifier: string): boolean {
+    if (!/^(@[\w.-]+\/)?[\w.-]/.test(specifier) || specifier.startsWith('.')) return true;
+    return this.scope.isLocalPackage(packageNameOf(specifier)) || this.scope.isLocalPackage(specifier);
+  }
+}
+
+function packageNameOf(specifier: string): string {
+  return /^(@[^/]+\/[^/]+|[^/]+)/.exec(specifier)?.[1] ?? specifier;
+}
+
+/** `function f() {}` or `const f = () => {}`: a function of the code, not a value that may be a client's method. */
+export function isFunctionDeclaration(declaration: ts.Declaration | undefined): boolean {
+  if (declaration === undefined) return false;
+  if (ts.isFunctionDeclaration(declaration)) return declaration.body !== undefined;
+  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer || !ts.isVariableDeclarationList(declaration.parent)) return false;
+  if (!(declaration.parent.flags & ts.NodeFlags.Const)) return false;
+  const initializer = innermostExpression(declaration.initializer);
+  return ts.isArrowFunction(initializer) || ts.isFunctionExpression(initializer);
 }
 
 const fieldSourcesByClass = new WeakMap<ts.ClassLikeDeclaration, Map<string, ts.Expression[]>>();
