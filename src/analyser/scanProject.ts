@@ -224,13 +224,10 @@ function analyseCode(
   if (selected.size === 0) return [];
   const sourceFiles = parse([...selected].sort());
   const attempted = new Set(selected);
-  const importTarget = (fromFile: SourceFile, specifier: string): string | undefined => {
-    const from = parsedByAbsolutePath.get(fromFile.getFilePath());
-    return from === undefined ? undefined : resolveScannedImport(from, specifier, known, options.localPackages);
-  };
   const moduleLoader: ModuleLoader = {
     unparsedModules(fromFile, specifier) {
-      const target = importTarget(fromFile, specifier);
+      const from = parsedByAbsolutePath.get(fromFile.getFilePath());
+      const target = from === undefined ? undefined : resolveScannedImport(from, specifier, known, options.localPackages);
       if (target === undefined) return [];
       if (!attempted.has(target)) return [target];
       // A parsed re-export module (`export * from './defaults'`) whose export was not found: what it passes on.
@@ -242,13 +239,8 @@ function analyseCode(
       for (const path of paths) attempted.add(path);
       return parse(paths);
     },
-    isUnparsed(fromFile, specifier) {
-      const target = importTarget(fromFile, specifier);
-      return target !== undefined && !absolutePathOf.has(target);
-    },
     declaresFunction(fromFile, specifier, exportedName) {
-      const target = importTarget(fromFile, specifier);
-      return target !== undefined && exportsFunctionNamed(codeTexts.get(target)!, exportedName);
+      return this.unparsedModules(fromFile, specifier).some((path) => exportsFunctionNamed(codeTexts.get(path)!, exportedName));
     },
   };
   const analyser = new CodeAnalyser({

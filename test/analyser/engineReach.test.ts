@@ -39,6 +39,7 @@ describe('mayReachEngine', () => {
     expect(reaches(`function helper(n: number) { return n; }\nhelper(1);`)).toBe(false);
     expect(reaches(`const helper = (n: number) => n;\nhelper(1);`)).toBe(false);
     expect(reaches(`export function each(list: string[], callback: (s: string) => void) { list.forEach((s) => callback(s)); }`)).toBe(false);
+    expect(reaches(`import { useCallback } from 'react';\nimport { docker } from './client';\nconst update = useCallback((id: string) => docker.getContainer(id), []);\nupdate('web');`)).toBe(false);
   });
 
   it('skips calls of functions that other scanned modules declare, and only those', () => {
@@ -72,5 +73,6 @@ deployPreview.call(null, { image: 'web' });`, [], ['deployPreview'])).toBe(true)
     expect(reaches(`import { pick } from 'lodash';\nexport function f(client: any) {\n  let target: any = [];\n  target = client;\n  return target.info();\n}`)).toBe(true);
     expect(reaches(`const api = require('./engine');\napi.info();`)).toBe(true);
     expect(reaches(`const _ = require('lodash');\n_.get({}, 'a');`)).toBe(false);
+    expect(reaches(`import { useMemo } from 'react';\nimport { docker } from './client';\nconst client = useMemo(() => docker, []);\nclient.ping();`)).toBe(true);
   });
 });

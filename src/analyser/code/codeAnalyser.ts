@@ -33,6 +33,12 @@ function bindArguments(resolver: ValueResolver, functionNode: Node, call: CallEx
   return { bindings, depth: callerContext.depth + 1 };
 }
 
+/** A call of a function, with the function's parameters bound to its arguments. */
+interface CallSite {
+  call: CallExpression;
+  context: ResolveContext;
+}
+
 /** A usage with the call expression it came from, so that reads of its result can find it. */
 export interface FoundUsage {
   usage: RawUsage;
@@ -62,9 +68,7 @@ export interface ModuleLoader {
   unparsedModules(fromFile: SourceFile, specifier: string): string[];
   /** Parses the files into the project (for their values: their calls are not analysed). */
   load(paths: string[]): SourceFile[];
-  /** Whether an import names a scanned module that is not parsed. */
-  isUnparsed(fromFile: SourceFile, specifier: string): boolean;
-  /** Whether the unparsed module behind an import declares and exports a function by that name, read from its text. */
+  /** Whether an unparsed module behind an import (see unparsedModules) declares and exports a function by that name, read from its text. */
   declaresFunction(fromFile: SourceFile, specifier: string, exportedName: string): boolean;
 }
 
@@ -100,6 +104,7 @@ export class CodeAnalyser {
   private readonly indexedFiles = new Set<SourceFile>();
   private fileOrder?: Map<SourceFile, number>;
   private readonly callersCache = new Map<Node, CallExpression[]>();
+  private readonly callSitesCache = new Map<Node, Map<number, CallSite[]>>();
   private allCallers?: Map<Node, CallExpression[]>;
   private readonly callees = new Map<CallExpression, AbstractValue>();
   private helperCallSites = new Set<Node>();
@@ -152,7 +157,7 @@ export class CodeAnalyser {
     this.applyDefaultPins(found);
     // Calls of request helpers (`getJson(path)`) now stand for their requests: their results are responses.
     this.helperCallSites = new Set(found.map((entry) => entry.callNode).filter((node) => !node.getText().startsWith('http')));
-    this.resolver.clearCache();
+    this.forgetResolvedValues();
     const reads = this.collectResponseReads(found.filter((entry) => entry.receivesResponse).map((entry) => entry.callNode));
     for (const { found } of perFile) {
       for (const entry of found) {
@@ -172,13 +177,14 @@ export class CodeAnalyser {
       const specifier = moduleSpecifierOf(importDeclaration);
       if (!file || !specifier || !importDeclaration.name) return false;
       const exported = ts.isImportSpecifier(importDeclaration) ? (importDeclaration.propertyName ?? importDeclaration.name).text : 'default';
-      const loader = this.options.moduleLoader;
-      if (loader?.isUnparsed(file, specifier.text)) return loader.declaresFunction(file, specifier.text, exported);
       const checker = file.getProject().getTypeChecker().compilerObject;
       const symbol = checker.getSymbolAtLocation(importDeclaration.name);
       if (!symbol || !(symbol.flags & ts.SymbolFlags.Alias)) return false;
       const target = checker.getAliasedSymbol(symbol);
-      return isFunctionDeclaration(target.valueDeclaration ?? target.declarations?.[0]);
+      const declaration = target.valueDeclaration ?? target.declarations?.[0];
+      if (declaration) return isFunctionDeclaration(declaration);
+      // Not in the parsed files: the module behind the import, or behind a parsed index that re-exports it.
+      return this.options.moduleLoader?.declaresFunction(file, specifier.text, exported) ?? false;
     },
   };
 
@@ -190,7 +196,13 @@ export class CodeAnalyser {
     this.callees.clear();
     this.clientPackages = undefined;
     this.dockerHttpCalls.clear();
+    this.forgetResolvedValues();
+  }
+
+  /** Values, and the call-sites whose contexts hold them, computed before the hooks learned more. */
+  private forgetResolvedValues(): void {
     this.resolver.clearCache();
+    this.callSitesCache.clear();
   }
 
   /**
@@ -253,19 +265,26 @@ export class CodeAnalyser {
    * arguments. When an argument is itself a parameter of the caller, the caller's
    * own call-sites stand in, up to `depth` levels.
    */
-  callSitesOf(
-    functionNode: Node,
-    depth: number,
-    stillOpen: (caller: CallExpression, context: ResolveContext) => boolean = (caller) => caller.getArguments().some((argument) => mentionsParameter(this.resolver.resolve(argument))),
-  ): Array<{ call: CallExpression; context: ResolveContext }> {
-    const sites: Array<{ call: CallExpression; context: ResolveContext }> = [];
+  callSitesOf(functionNode: Node, depth: number, stillOpen?: (caller: CallExpression, context: ResolveContext) => boolean): CallSite[] {
+    if (stillOpen) return this.findCallSites(functionNode, depth, stillOpen);
+    // Every request in a function asks for the same sites: the same contexts let the resolver reuse what it computed in them.
+    let byDepth = this.callSitesCache.get(functionNode);
+    if (!byDepth) this.callSitesCache.set(functionNode, (byDepth = new Map()));
+    let sites = byDepth.get(depth);
+    if (!sites) byDepth.set(depth, (sites = this.findCallSites(functionNode, depth, (caller) => caller.getArguments().some((argument) => mentionsParameter(this.resolver.resolve(argument))))));
+    return sites;
+  }
+
+  private findCallSites(functionNode: Node, depth: number, stillOpen: (caller: CallExpression, context: ResolveContext) => boolean): CallSite[] {
+    const sites: CallSite[] = [];
     for (const caller of this.callersOf(functionNode).slice(0, MAX_CALLERS)) {
       const callerFunction = caller.getFirstAncestor(isFunctionLike);
       // Go up only while what matters still depends on the caller's own parameters.
-      const open = depth > 1 && callerFunction !== undefined && stillOpen(caller, bindArguments(this.resolver, functionNode, caller, ROOT_CONTEXT));
+      const atCaller = bindArguments(this.resolver, functionNode, caller, ROOT_CONTEXT);
+      const open = depth > 1 && callerFunction !== undefined && stillOpen(caller, atCaller);
       const outer = open ? this.callSitesOf(callerFunction!, depth - 1) : [];
       if (outer.length === 0) {
-        sites.push({ call: caller, context: bindArguments(this.resolver, functionNode, caller, ROOT_CONTEXT) });
+        sites.push({ call: caller, context: atCaller });
         continue;
       }
       for (const site of outer) sites.push({ call: site.call, context: bindArguments(this.resolver, functionNode, caller, site.context) });

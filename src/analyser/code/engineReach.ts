@@ -62,7 +62,10 @@ class Reach {
       const callee = innermostExpression(expression.expression);
       const [first] = expression.arguments;
       if (ts.isIdentifier(callee) && callee.text === 'require' && declarationOf(callee) === undefined && first && ts.isStringLiteralLike(first)) return this.specifierMayCarry(first.text);
-      return this.mayCarry(callee, next) || expression.arguments.some((argument) => this.mayCarry(argument, next));
+      // `const update = useCallback((field) => ..., [])` called as `update(f)`: a wrapped inline function
+      // is code of the file, whose own requests are found where they are written.
+      const isInlineFunction = (argument: ts.Expression) => ts.isArrowFunction(argument) || ts.isFunctionExpression(argument);
+      return this.mayCarry(callee, next) || expression.arguments.some((argument) => !(calledDirectly && isInlineFunction(argument)) && this.mayCarry(argument, next));
     }
     if (ts.isNewExpression(expression)) {
       const constructor = innermostExpression(expression.expression);

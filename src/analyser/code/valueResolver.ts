@@ -65,6 +65,7 @@ const ARRAY_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'fin
 export class ValueResolver {
   private readonly hooks: ResolverHooks;
   private readonly cache = new Map<Node, AbstractValue>();
+  private contextCaches = new WeakMap<ResolveContext, Map<Node, AbstractValue>>();
   private readonly assignmentIndex = new Map<Node, Map<string, BinaryExpression[]>>();
   private readonly inProgress = new Set<Node>();
 
@@ -74,11 +75,11 @@ export class ValueResolver {
 
   resolve(node: Node | undefined, context: ResolveContext = ROOT_CONTEXT): AbstractValue {
     if (!node) return { kind: 'nullish' };
-    const cacheable = context.bindings.size === 0 && context.thisValue === undefined;
-    if (cacheable) {
-      const cached = this.cache.get(node);
-      if (cached) return cached;
-    }
+    // Values in a call's context are kept as long as the context: callers' contexts are shared by every request of a function.
+    const isRoot = context.bindings.size === 0 && context.thisValue === undefined;
+    let cache = isRoot ? this.cache : this.contextCaches.get(context);
+    const cached = cache?.get(node);
+    if (cached) return cached;
     if (this.inProgress.has(node)) return UNKNOWN(CIRCULAR_REFERENCE);
     if (context.depth > MAX_DEPTH || this.inProgress.size >= MAX_NESTING) return UNKNOWN('too deep to follow');
     this.inProgress.add(node);
@@ -88,13 +89,15 @@ export class ValueResolver {
     } finally {
       this.inProgress.delete(node);
     }
-    if (cacheable) this.cache.set(node, value);
+    if (!cache) this.contextCaches.set(context, (cache = new Map()));
+    cache.set(node, value);
     return value;
   }
 
   /** Forgets computed values, after the hooks learned something that changes them. */
   clearCache(): void {
     this.cache.clear();
+    this.contextCaches = new WeakMap();
   }
 
   /** A short description of an unresolved value, for `dynamic` reports. */
