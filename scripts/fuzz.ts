@@ -14,6 +14,7 @@
 import fc from 'fast-check';
 import { analyserProperties } from '../test/fuzz/analyserProperties.js';
 import type { FuzzProperty } from '../test/fuzz/harness.js';
+import { importerProperties } from '../test/fuzz/importerProperties.js';
 import { pathMatcherProperties } from '../test/fuzz/pathMatcherProperties.js';
 import { targetProperties } from '../test/fuzz/targetProperties.js';
 import { versionProperties } from '../test/fuzz/versionProperties.js';
@@ -34,7 +35,7 @@ const seconds = numberFromEnv('FUZZ_SECONDS') ?? 60;
 const seed = numberFromEnv('FUZZ_SEED') ?? Math.floor(Math.random() * 2 ** 31);
 const only = process.env.FUZZ_ONLY?.toLowerCase();
 
-const properties: FuzzProperty[] = [...versionProperties, ...targetProperties, ...pathMatcherProperties, ...analyserProperties].filter(
+const properties: FuzzProperty[] = [...versionProperties, ...targetProperties, ...pathMatcherProperties, ...importerProperties, ...analyserProperties].filter(
   (property) => !only || property.name.toLowerCase().includes(only),
 );
 if (properties.length === 0) {

@@ -1,6 +1,7 @@
 import { dirname, posix } from 'node:path';
 import { RECEIVER_NAME_ALTERNATION } from './code/clientLibraries.js';
 import { learnsFromImportsInText } from './importerUse.js';
+import { teachesNothingByTokens } from './importerTokens.js';
 
 /**
  * Text that makes a file a starting point of the scan: a Docker client library, the
@@ -189,6 +190,8 @@ export function selectFilesToParse(
   for (const path of candidates) {
     if (selected.has(path)) continue;
     const dockerSpecifiers = new Set(resolvedImports.get(path)!.filter((entry) => dockerSide.has(entry.target)).map((entry) => entry.specifier));
+    // Most importers of a large project are settled by their tokens; the others are parsed.
+    if (teachesNothingByTokens(path, texts.get(path)!, dockerSpecifiers)) continue;
     if (learns(path, texts.get(path)!, dockerSpecifiers)) selected.add(path);
   }
   return selected;
