@@ -224,6 +224,7 @@ function analyseCode(
   if (selected.size === 0) return [];
   const sourceFiles = parse([...selected].sort());
   const attempted = new Set(selected);
+  const exportedFunctions = new Map<string, boolean>();
   const moduleLoader: ModuleLoader = {
     unparsedModules(fromFile, specifier) {
       const from = parsedByAbsolutePath.get(fromFile.getFilePath());
@@ -240,7 +241,13 @@ function analyseCode(
       return parse(paths);
     },
     declaresFunction(fromFile, specifier, exportedName) {
-      return this.unparsedModules(fromFile, specifier).some((path) => exportsFunctionNamed(codeTexts.get(path)!, exportedName));
+      return this.unparsedModules(fromFile, specifier).some((path) => {
+        // The same function is called from many places: each module's text is searched once per name.
+        const key = `${path}\0${exportedName}`;
+        let declares = exportedFunctions.get(key);
+        if (declares === undefined) exportedFunctions.set(key, (declares = exportsFunctionNamed(codeTexts.get(path)!, exportedName)));
+        return declares;
+      });
     },
   };
   const analyser = new CodeAnalyser({
