@@ -214,26 +214,10 @@ class TokenReading {
       names.push(tokens[index + 2].value);
       index += 3;
     } else if (tokens[index]?.kind === ts.SyntaxKind.OpenBraceToken) {
-      const close = this.partner.get(index)!;
-      for (let at = index + 1; at < close; ) {
-        let elementTypeOnly = false;
-        if (tokens[at].kind === ts.SyntaxKind.TypeKeyword && isName(tokens[at + 1]) && tokens[at + 1].kind !== ts.SyntaxKind.AsKeyword) {
-          elementTypeOnly = true;
-          at++;
-        }
-        if (!isName(tokens[at]) && tokens[at].kind !== ts.SyntaxKind.StringLiteral) return undefined;
-        let local = tokens[at].value;
-        at++;
-        if (tokens[at]?.kind === ts.SyntaxKind.AsKeyword) {
-          if (!isName(tokens[at + 1])) return undefined;
-          local = tokens[at + 1].value;
-          at += 2;
-        }
-        if (!elementTypeOnly) names.push(local);
-        if (tokens[at]?.kind === ts.SyntaxKind.CommaToken) at++;
-        else if (at !== close) return undefined;
-      }
-      index = close + 1;
+      const listed = this.bracedNames(index, ts.SyntaxKind.AsKeyword);
+      if (!listed) return undefined;
+      names.push(...listed);
+      index = this.partner.get(index)! + 1;
     }
     if (tokens[index]?.kind !== ts.SyntaxKind.FromKeyword || tokens[index + 1]?.kind !== ts.SyntaxKind.StringLiteral) return undefined;
     let end = index + 1;
@@ -258,22 +242,33 @@ class TokenReading {
     return names && { names, start: open };
   }
 
-  /** The names an object or array binding pattern binds; undefined for defaults and nested patterns. */
+  /** The names an object binding pattern binds; undefined for defaults and nested patterns. */
   private patternNames(open: number): string[] | undefined {
+    return this.bracedNames(open, ts.SyntaxKind.ColonToken);
+  }
+
+  /**
+   * The local value names of `{ a, b as c, type d }` (an import's list, renamed with `as`) or
+   * `{ a, b: c, ...rest }` (a binding pattern, renamed with `:`); undefined for anything else.
+   */
+  private bracedNames(open: number, rename: ts.SyntaxKind.AsKeyword | ts.SyntaxKind.ColonToken): string[] | undefined {
     const tokens = this.tokens;
     const close = this.partner.get(open)!;
     const names: string[] = [];
+    const inImport = rename === ts.SyntaxKind.AsKeyword;
     for (let at = open + 1; at < close; ) {
-      if (tokens[at].kind === ts.SyntaxKind.DotDotDotToken) at++;
-      if (!isName(tokens[at])) return undefined;
+      // `type d` imports a type only; `...rest` binds a value like any name.
+      const typeOnly = inImport && tokens[at].kind === ts.SyntaxKind.TypeKeyword && isName(tokens[at + 1]) && tokens[at + 1].kind !== ts.SyntaxKind.AsKeyword;
+      if (typeOnly || (!inImport && tokens[at].kind === ts.SyntaxKind.DotDotDotToken)) at++;
+      if (!isName(tokens[at]) && !(inImport && tokens[at].kind === ts.SyntaxKind.StringLiteral)) return undefined;
       let name = tokens[at].value;
       at++;
-      if (tokens[at]?.kind === ts.SyntaxKind.ColonToken) {
+      if (tokens[at]?.kind === rename) {
         if (!isName(tokens[at + 1])) return undefined;
         name = tokens[at + 1].value;
         at += 2;
       }
-      names.push(name);
+      if (!typeOnly) names.push(name);
       if (tokens[at]?.kind === ts.SyntaxKind.CommaToken) at++;
       else if (at !== close) return undefined;
     }
