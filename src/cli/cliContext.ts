@@ -5,6 +5,7 @@ import { CompatIndex } from '../database/compatIndex.js';
 import { CompatError } from '../errors.js';
 import type { ScanNote } from '../analyser/usage.js';
 import { defaultDatabasePath, loadDatabase } from '../database/compatDatabase.js';
+import { plural } from '../text.js';
 
 /** The streams and environment a CLI run works with; tests pass their own. */
 export interface CliIo {
@@ -67,7 +68,7 @@ export class CliContext {
   noteIncompleteScan(notes: readonly ScanNote[]): void {
     const incomplete = notes.filter((note) => note.kind !== 'warning');
     for (const note of incomplete.slice(0, MAX_NOTES_SHOWN)) this.note(`${note.kind}: ${note.file}${note.line ? `:${note.line}` : ''}: ${note.message}`);
-    if (incomplete.length > MAX_NOTES_SHOWN) this.note(`... and ${incomplete.length - MAX_NOTES_SHOWN} more file(s) not fully scanned ("scan" lists them all)`);
+    if (incomplete.length > MAX_NOTES_SHOWN) this.note(`... and ${plural(incomplete.length - MAX_NOTES_SHOWN, 'more file')} not fully scanned ("scan" lists them all)`);
   }
 }
 

@@ -204,7 +204,7 @@ describe('the tree itself', () => {
     const scan = scanJson(cwd);
     expect(scan.summary).toMatchObject({ files: 0, usages: 0, minApiVersion: null });
     expect(scan.notes).toEqual([]);
-    expect(runCli(['scan'], { cwd })).toEqual({ code: 0, stdout: '0 Engine API calls in 0 file(s) (0 scanned).\n', stderr: '' });
+    expect(runCli(['scan'], { cwd })).toEqual({ code: 0, stdout: '0 Engine API calls in 0 files (0 scanned).\n', stderr: '' });
     const lint = runCli(['lint', '--target', 'docker 29.0'], { cwd });
     expect(lint).toEqual({ code: 0, stdout: '0 errors, 0 warnings, 0 info; 0 Engine API calls checked against docker 29.0.\n', stderr: '' });
   });

@@ -5,6 +5,7 @@ import { writeFileAtomically, type CliContext, type GlobalOptions } from '../cli
 import { FINDINGS_FORMATS, type FindingsFormat } from '../../reporters/findings/findingsFormats.js';
 import { readProjectConfig, scanInputs, withConfigOption, type ConfigOption } from './projectConfig.js';
 import { asList, withScanInputs, type ScanInputOptions } from './scanInputOptions.js';
+import { plural } from '../../text.js';
 
 export interface LintCommandOptions extends GlobalOptions, ScanInputOptions, ConfigOption {
   target?: string | string[];
@@ -59,7 +60,7 @@ export function registerLintCommand(parser: Argv, context: CliContext): Argv {
       const result = runLint({ scan, index, targets, rules: RULE_LIST, settings: config.rules, directives: scan.directives, baseline });
       if (options.updateBaseline) {
         writeFileAtomically(baselinePath!, serializeBaseline(result.findings));
-        context.note(`wrote ${result.findings.filter((finding) => !finding.suppression).length} finding(s) to ${baselinePath}`);
+        context.note(`wrote ${plural(result.findings.filter((finding) => !finding.suppression).length, 'finding')} to ${baselinePath}`);
         context.exitCode = 0;
         return;
       }

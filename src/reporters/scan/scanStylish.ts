@@ -1,6 +1,7 @@
 import type { ScanUsage } from '../../analyser/matchUsages.js';
 import type { ScanResult } from '../../analyser/scanProject.js';
 import type { Painter } from '../explainReport.js';
+import { plural } from '../../text.js';
 
 function requirement(usage: ScanUsage): string {
   if (!usage.minVersion) return 'needs ?';
@@ -70,7 +71,7 @@ export function renderScanStylish(result: ScanResult, paint: Painter): string {
 
 function summaryLine(result: ScanResult, paint: Painter): string {
   const { summary } = result;
-  const calls = `${summary.usages} Engine API call${summary.usages === 1 ? '' : 's'} in ${new Set(result.usages.map((usage) => usage.file)).size} file(s) (${summary.files} scanned)`;
+  const calls = `${plural(summary.usages, 'Engine API call')} in ${plural(new Set(result.usages.map((usage) => usage.file)).size, 'file')} (${summary.files} scanned)`;
   const dynamic = summary.dynamicUsages > 0 ? `, ${summary.dynamicUsages} with parts that could not be resolved` : '';
   if (!summary.minApiVersion) return `${calls}${dynamic}.`;
   const engine = summary.minEngine ? ` (docker ${summary.minEngine}${summary.minApiVersionIsFloor ? ' or earlier' : ''})` : '';
