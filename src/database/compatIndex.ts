@@ -79,15 +79,21 @@ export class CompatIndex {
   operationsAtPath(path: string): OperationEntry[] {
     const clean = stripVersionPrefix(path.replace(/[?#].*$/, ''));
     const narrow = this.operations.filter((entry) => entry.pattern.test(clean) || normalizePathTemplate(entry.record.path) === normalizePathTemplate(clean));
-    if (narrow.length > 0) return narrow;
+    // A template (`/images/{name}/json`) names its own operations.
+    if (narrow.length > 0 && clean.includes('{')) return narrow;
     // Image and plugin names contain slashes (`/images/library/ubuntu/json`, `/images/{}/{}/json`):
-    // the same fallback as findOperation, or such paths are not Engine paths at all for the
-    // analyser (rawHttpCalls' isEnginePath) and get no wrong-method hint. Of the wide matches, only
-    // the templates with the most literal text: `/images/a/b/json` is GET /images/{name}/json, not
-    // DELETE /images/{name} with the name `a/b/json`.
-    const wide = this.operations.filter((entry) => entry.widePattern.test(clean));
-    const longest = Math.max(0, ...wide.map((entry) => entry.literalLength));
-    return wide.filter((entry) => entry.literalLength === longest);
+    // for each method, the same fallback as findOperation, or such paths are not Engine paths at
+    // all for the analyser (rawHttpCalls' isEnginePath) and get no wrong-method hint. Of a method's
+    // wide matches, only the templates with the most literal text: `/images/a/b/json` is
+    // GET /images/{name}/json, not GET of some shorter template; for DELETE it is DELETE
+    // /images/{name} with the name `a/b/json`, as the daemon's router reads it
+    // (`/plugins/0/push` too is DELETE /plugins/{name} as much as POST /plugins/{name}/push).
+    const narrowMethods = new Set(narrow.map((entry) => entry.record.method));
+    const wide = this.operations.filter((entry) => !narrowMethods.has(entry.record.method) && entry.widePattern.test(clean));
+    const longest = new Map<HttpMethod, number>();
+    for (const entry of wide) longest.set(entry.record.method, Math.max(longest.get(entry.record.method) ?? 0, entry.literalLength));
+    const widest = new Set(wide.filter((entry) => entry.literalLength === longest.get(entry.record.method)));
+    return this.operations.filter((entry) => narrow.includes(entry) || widest.has(entry));
   }
 
   /** The nearest operations to a mistyped `METHOD /path`, for "did you mean". */

@@ -121,4 +121,14 @@ describe('fuzz regressions: the analyser', () => {
     });
     expect(result.usages.map((usage) => `${usage.method} ${usage.path} ${usage.response.join(',')}`)).toEqual(['GET /images/{name}/json Id']);
   });
+
+  it("lists each method's reading of a path whose name may hold a slash", () => {
+    // A narrow match of one method (POST /plugins/{name}/push, name `0`) hid another method's wide
+    // one (DELETE /plugins/{name}, name `0/push`), which is how the daemon routes a DELETE there.
+    const operations = (path: string) => fuzzIndex().operationsAtPath(path).map((entry) => `${entry.record.method} ${entry.record.path}`).sort();
+    expect(operations('/v1.12/plugins/0/push')).toEqual(['DELETE /plugins/{name}', 'POST /plugins/{name}/push']);
+    expect(operations('/images/library/ubuntu/json')).toEqual(['DELETE /images/{name}', 'GET /images/{name}/json']);
+    // A template names its own operations only.
+    expect(operations('/images/{name}/json')).toEqual(['GET /images/{name}/json']);
+  });
 });
