@@ -98,6 +98,18 @@ const TYPE_TOKENS = new Set([
   ts.SyntaxKind.DotToken, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.OpenBracketToken, ts.SyntaxKind.CloseBracketToken,
   ts.SyntaxKind.BarToken, ts.SyntaxKind.AmpersandToken, ts.SyntaxKind.CommaToken, ts.SyntaxKind.StringLiteral, ts.SyntaxKind.NumericLiteral,
 ]);
+// Tokens at which an arrow function's expression body ends at the latest: separators, closing
+// brackets and template spans; `:` (`c ? x => x : other`); `=` (`(x: T) => void = ...` is a
+// function type before a variable's value).
+const ARROW_BODY_ENDS = new Set([
+  ts.SyntaxKind.CommaToken, ts.SyntaxKind.SemicolonToken, ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.CloseBraceToken,
+  ts.SyntaxKind.ColonToken, ts.SyntaxKind.EqualsToken, ts.SyntaxKind.TemplateMiddle, ts.SyntaxKind.TemplateTail,
+]);
+// Tokens after which `(` opens an arrow function's parameters rather than a parenthesized expression.
+const ARROW_PARAMETERS_AFTER = new Set([
+  ts.SyntaxKind.EqualsToken, ts.SyntaxKind.OpenParenToken, ts.SyntaxKind.CommaToken, ts.SyntaxKind.AsyncKeyword, ts.SyntaxKind.ReturnKeyword,
+  ts.SyntaxKind.EqualsGreaterThanToken, ts.SyntaxKind.OpenBraceToken, ts.SyntaxKind.SemicolonToken, ts.SyntaxKind.OpenBracketToken,
+]);
 // `(a): T => ...` is not `T => ...`.
 const AFTER_TYPE_OR_MEMBER = new Set([ts.SyntaxKind.ColonToken, ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.DotToken, ts.SyntaxKind.QuestionDotToken]);
 
@@ -106,6 +118,12 @@ interface Scope {
   names: Set<string>;
   start: number;
   end: number;
+}
+
+/** Whether an expression statement ends before this token: `;`, `}`, the end, or a new line that starts another statement. */
+function endsStatement(next: Token | undefined): boolean {
+  if (next === undefined || next.kind === ts.SyntaxKind.SemicolonToken || next.kind === ts.SyntaxKind.CloseBraceToken) return true;
+  return next.lineBreakBefore && (next.kind === ts.SyntaxKind.Identifier || STATEMENT_KEYWORDS.has(next.kind));
 }
 
 class TokenReading {
@@ -232,7 +250,7 @@ class TokenReading {
     const close = this.partner.get(requireAt + 1)!;
     if (close !== requireAt + 3) return undefined;
     const after = tokens[close + 1];
-    if (after && !after.lineBreakBefore && after.kind !== ts.SyntaxKind.SemicolonToken && after.kind !== ts.SyntaxKind.CommaToken) return undefined;
+    if (!endsStatement(after) && after.kind !== ts.SyntaxKind.CommaToken) return undefined;
     if (tokens[requireAt - 1]?.kind !== ts.SyntaxKind.EqualsToken) return undefined;
     const bound = tokens[requireAt - 2];
     if (isName(bound) && isDeclarationKeyword(tokens[requireAt - 3])) return { names: [bound.value], start: requireAt - 2 };
@@ -342,13 +360,17 @@ class TokenReading {
     while (tokens[before]?.kind === ts.SyntaxKind.AwaitKeyword) before--;
     const previous = tokens[before];
     const next = tokens[close + 1];
-    const endsHere = next === undefined || next.kind === ts.SyntaxKind.SemicolonToken || next.kind === ts.SyntaxKind.CloseBraceToken || (next.lineBreakBefore && (next.kind === ts.SyntaxKind.Identifier || STATEMENT_KEYWORDS.has(next.kind)));
+    const endsHere = endsStatement(next);
     if (previous === undefined) return endsHere;
     if (previous.kind === ts.SyntaxKind.VoidKeyword) return true;
     if (previous.kind === ts.SyntaxKind.ReturnKeyword) return endsHere;
-    if (previous.kind === ts.SyntaxKind.SemicolonToken || previous.kind === ts.SyntaxKind.OpenBraceToken || previous.kind === ts.SyntaxKind.CloseBraceToken) return endsHere;
-    // A new line after a complete expression starts a statement (automatic semicolon insertion).
-    if (tokens[before + 1].lineBreakBefore && ENDS_OPERAND.has(previous.kind)) return endsHere;
+    // A statement of its own: after `;`, `{`, `}` or, by automatic semicolon insertion, a new line
+    // after a complete expression; and in a block or at the top, not in `for (...; name(x); ...)`.
+    const startsStatement = previous.kind === ts.SyntaxKind.SemicolonToken || previous.kind === ts.SyntaxKind.OpenBraceToken || previous.kind === ts.SyntaxKind.CloseBraceToken || (tokens[before + 1].lineBreakBefore && ENDS_OPERAND.has(previous.kind));
+    if (startsStatement) {
+      const enclosing = this.enclosingOpen(before + 1);
+      return endsHere && (enclosing === undefined || tokens[enclosing].kind === ts.SyntaxKind.OpenBraceToken);
+    }
     if (previous.kind === ts.SyntaxKind.EqualsGreaterThanToken) {
       return endsHere || next.kind === ts.SyntaxKind.CloseParenToken || next.kind === ts.SyntaxKind.CommaToken || next.kind === ts.SyntaxKind.CloseBracketToken;
     }
@@ -421,8 +443,14 @@ class TokenReading {
     const tokens = this.tokens;
     for (let at = arrow - 1; at >= 0 && at > arrow - 32; at--) {
       const kind = tokens[at].kind;
-      if (kind === ts.SyntaxKind.ColonToken) return tokens[at - 1]?.kind === ts.SyntaxKind.CloseParenToken && at < arrow - 1 ? at : undefined;
-      if (!isName(tokens[at]) && !TYPE_TOKENS.has(kind)) return undefined;
+      if (kind !== ts.SyntaxKind.ColonToken) {
+        if (!isName(tokens[at]) && !TYPE_TOKENS.has(kind)) return undefined;
+        continue;
+      }
+      if (tokens[at - 1]?.kind !== ts.SyntaxKind.CloseParenToken || at === arrow - 1) return undefined;
+      // `c ? (x) : T => ...` is a conditional; parameters follow `=`, `(`, `,`, `async` and the like.
+      const beforeParameters = tokens[this.partner.get(at - 1)! - 1];
+      return beforeParameters === undefined || ARROW_PARAMETERS_AFTER.has(beforeParameters.kind) ? at : undefined;
     }
     return undefined;
   }
@@ -449,8 +477,7 @@ class TokenReading {
     for (let at = arrow + 1; at < tokens.length; at++) {
       const kind = tokens[at].kind;
       if (at > arrow + 1 && tokens[at].lineBreakBefore) return at;
-      // `=` too: `(x: T) => void = ...` is a function type before a variable's value.
-      if (kind === ts.SyntaxKind.CommaToken || kind === ts.SyntaxKind.SemicolonToken || kind === ts.SyntaxKind.CloseParenToken || kind === ts.SyntaxKind.CloseBracketToken || kind === ts.SyntaxKind.CloseBraceToken || kind === ts.SyntaxKind.EqualsToken) return at;
+      if (ARROW_BODY_ENDS.has(kind)) return at;
       const partner = this.partner.get(at);
       if (partner !== undefined && partner > at) at = partner;
     }

@@ -44,6 +44,9 @@ describe('teachesNothingByTokens', () => {
       `import { stop } from './docker';\nconst input = { Image: 'nginx' };\nstop(input);\n`,
       `import { stop } from './docker';\nconst handler: (input: Spec) => void = () => stop(input);\n`,
       `import { stop } from './docker';\ninit(input)\n{\n  stop(input);\n}\n`,
+      `import { stop } from './docker';\nfunction f(input) {\n  for (; stop(input); ) break;\n}\n`,
+      `import { stop } from './docker';\nfunction f(cond) {\n  const pick = cond ? (input) => input : void stop(input);\n}\n`,
+      `const stop = require('./docker')\n  .stop;\nfunction f(input) { stop(input); }\n`,
       // imports passed on or of another kind
       `export * from './docker';\n`,
       `export { stop } from './docker';\n`,
