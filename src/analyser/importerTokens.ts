@@ -58,8 +58,12 @@ function tokenize(text: string): Token[] | undefined {
         if (kind === ts.SyntaxKind.TemplateMiddle) braces.push('template');
       } else if (kind === ts.SyntaxKind.OpenBraceToken) braces.push('brace');
       else if (kind === ts.SyntaxKind.TemplateHead) braces.push('template');
-      else if ((kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) && !ENDS_OPERAND.has(tokens[tokens.length - 1]?.kind ?? ts.SyntaxKind.Unknown)) {
-        kind = scanner.reScanSlashToken();
+      else if (kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) {
+        const previous = tokens[tokens.length - 1]?.kind ?? ts.SyntaxKind.Unknown;
+        if (!ENDS_OPERAND.has(previous)) kind = scanner.reScanSlashToken();
+        // After `)` or `}` a `/` may also start a regular expression (`if (ok) /[/`]/.test(s)`); read as a
+        // division, a backtick or comment marker in it would hide code: such a line is not read.
+        else if ((previous === ts.SyntaxKind.CloseParenToken || previous === ts.SyntaxKind.CloseBraceToken) && /`|\/\/|\/\*/.test(restOfLine(text, scanner.getTokenEnd()))) failed = true;
       }
       tokens.push({ kind, value: scanner.getTokenValue() ?? scanner.getTokenText(), lineBreakBefore: scanner.hasPrecedingLineBreak() });
     }
@@ -68,6 +72,11 @@ function tokenize(text: string): Token[] | undefined {
     scanner.setOnError(undefined);
   }
   return failed || braces.length > 0 ? undefined : tokens;
+}
+
+function restOfLine(text: string, from: number): string {
+  const end = text.slice(from).search(/[\r\n\u2028\u2029]/);
+  return end < 0 ? text.slice(from) : text.slice(from, from + end);
 }
 
 // Inside one operand: names, member access and literals.

@@ -47,6 +47,8 @@ describe('teachesNothingByTokens', () => {
       `import { stop } from './docker';\nfunction f(input) {\n  for (; stop(input); ) break;\n}\n`,
       `import { stop } from './docker';\nfunction f(cond) {\n  const pick = cond ? (input) => input : void stop(input);\n}\n`,
       `const stop = require('./docker')\n  .stop;\nfunction f(input) { stop(input); }\n`,
+      // two regular expressions after `)`, each with a backtick: read as divisions, a template between them hides `docker.ping()`
+      "import { docker } from './docker';\nfunction f(input) {\n  if (input) /`/.test(input);\n  docker.ping();\n  if (input) /`/.test(input);\n}\n",
       // imports passed on or of another kind
       `export * from './docker';\n`,
       `export { stop } from './docker';\n`,
