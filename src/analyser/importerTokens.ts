@@ -74,9 +74,12 @@ function tokenize(text: string): Token[] | undefined {
   return failed || braces.length > 0 ? undefined : tokens;
 }
 
+// The characters from a position to the end of its line (line ends as the compiler's, see text.ts).
+const REST_OF_LINE = /[^\r\n\u2028\u2029]*/y;
+
 function restOfLine(text: string, from: number): string {
-  const end = text.slice(from).search(/[\r\n\u2028\u2029]/);
-  return end < 0 ? text.slice(from) : text.slice(from, from + end);
+  REST_OF_LINE.lastIndex = from;
+  return REST_OF_LINE.exec(text)![0];
 }
 
 // Inside one operand: names, member access and literals.

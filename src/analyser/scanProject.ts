@@ -193,7 +193,7 @@ function analyseCode(
     // parse each file once more before overwriting it with our text.
     useInMemoryFileSystem: true,
   });
-  // Each file is parsed once; undefined when it was skipped (too deeply nested).
+  // Each file is parsed once (or attempted: undefined when it was too deeply nested to keep).
   const parsed = new Map<string, SourceFile | undefined>();
   const parseOne = (path: string, fileNotes: ScanNote[] = notes): SourceFile | undefined => {
     if (parsed.has(path)) return parsed.get(path);
@@ -223,23 +223,19 @@ function analyseCode(
   const selected = selectFilesToParse(codeTexts, options.localPackages, importerLearns);
   if (selected.size === 0) return [];
   const sourceFiles = parse([...selected].sort());
-  const attempted = new Set(selected);
   const exportedFunctions = new Map<string, boolean>();
   const moduleLoader: ModuleLoader = {
     unparsedModules(fromFile, specifier) {
       const from = parsedByAbsolutePath.get(fromFile.getFilePath());
       const target = from === undefined ? undefined : resolveScannedImport(from, specifier, known, options.localPackages);
       if (target === undefined) return [];
-      if (!attempted.has(target)) return [target];
+      if (!parsed.has(target)) return [target];
       // A parsed re-export module (`export * from './defaults'`) whose export was not found: what it passes on.
       return reExportedSpecifiers(codeTexts.get(target)!)
         .map((reExported) => resolveScannedImport(target, reExported, known, options.localPackages))
-        .filter((path): path is string => path !== undefined && !attempted.has(path));
+        .filter((path): path is string => path !== undefined && !parsed.has(path));
     },
-    load(paths) {
-      for (const path of paths) attempted.add(path);
-      return parse(paths);
-    },
+    load: parse,
     declaresFunction(fromFile, specifier, exportedName) {
       return this.unparsedModules(fromFile, specifier).some((path) => {
         // The same function is called from many places: each module's text is searched once per name.

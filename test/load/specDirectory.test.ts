@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CompatError } from '../../src/errors.js';
 import { resolveSpecDirectory, SPEC_DIR_ENV } from '../../src/load/specDirectory.js';
+import { packageRoot } from '../../src/packageRoot.js';
 
 /** Where the archived specs are looked for: the option, the environment, the default; relative to the caller's folder. */
 const root = mkdtempSync(join(tmpdir(), 'dac-specdir-'));
@@ -20,8 +21,11 @@ describe('resolveSpecDirectory', () => {
     expect(resolveSpecDirectory(undefined, { [SPEC_DIR_ENV]: '../specs-a' }, { cwd })).toEqual({ path: join(root, 'specs-a'), origin: 'environment' });
   });
 
-  it('finds ../shared/docker-engine-api beside the given folder by default', () => {
-    expect(resolveSpecDirectory(undefined, {}, { cwd }).path).toMatch(/shared[/\\]docker-engine-api$/);
+  it('finds ../shared/docker-engine-api beside this package first, else beside the given folder', () => {
+    // Which of the two this checks depends on where the package sits; either way the exact folder.
+    const besidePackage = resolve(packageRoot(), '..', 'shared', 'docker-engine-api');
+    const expected = existsSync(besidePackage) && statSync(besidePackage).isDirectory() ? besidePackage : join(root, 'shared', 'docker-engine-api');
+    expect(resolveSpecDirectory(undefined, {}, { cwd })).toEqual({ path: expected, origin: 'default' });
   });
 
   it('says which setting named a missing folder or a file, unless the folder is about to be filled', () => {

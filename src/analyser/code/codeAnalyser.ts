@@ -788,7 +788,6 @@ function importedSpecifiersOf(file: SourceFile): string[] {
   return specifiers;
 }
 
-
 /**
  * The path findings give, computed as discoverFiles computes `DiscoveredFile.path`, so that a
  * file outside the working directory (`scan ../lib`) is `../lib/x.ts` in usages as in notes

@@ -793,8 +793,8 @@ export class ValueResolver {
         return { kind: 'json', value: this.resolve(args[0], context) };
       case 'JSON.parse': {
         // A chunk or line of a response stream (events, stats, pull progress), or its whole text.
-        const texts = args[0] ? alternatives(this.resolve(args[0], context)).filter((option) => option.kind === 'response' && option.encoded) : [];
-        return texts.length > 0 ? oneOf(texts.map((text) => ({ kind: 'response', responseOf: (text as ResponseValue).responseOf, path: (text as ResponseValue).path }))) : undefined;
+        const texts = args[0] ? alternatives(this.resolve(args[0], context)).filter((option): option is ResponseValue => option.kind === 'response' && option.encoded === true) : [];
+        return texts.length > 0 ? oneOf(texts.map((text) => ({ kind: 'response', responseOf: text.responseOf, path: text.path }))) : undefined;
       }
       case 'encodeURIComponent':
       case 'encodeURI':

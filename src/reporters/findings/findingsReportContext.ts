@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { plural } from '../../text.js';
 import { join } from 'node:path';
 import type { ScanResult } from '../../analyser/scanProject.js';
 import type { Finding } from '../../lint/finding.js';
 import type { LintRule } from '../../lint/rule.js';
+import { plural } from '../../text.js';
 import { describeTargets, type TargetDaemon } from '../../lint/targets.js';
 import { packageRoot } from '../../packageRoot.js';
 import type { EngineRelease } from '../../versions/engineReleases.js';
