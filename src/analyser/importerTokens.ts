@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './tsMorph.js';
 
 /**
  * Whether an importer of Docker code surely teaches the analysis nothing (see

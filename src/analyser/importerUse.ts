@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './tsMorph.js';
 import { isStackOverflow } from '../errors.js';
 import { innermostExpression, outermostWrapper } from './code/syntaxWalk.js';
 

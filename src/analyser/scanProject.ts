@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { Project, ts, type SourceFile } from 'ts-morph';
+import type { SourceFile } from 'ts-morph';
+import { Project, ts } from './tsMorph.js';
 import type { CompatIndex } from '../database/compatIndex.js';
 import { compareApiVersions, type ApiVersion } from '../versions/apiVersion.js';
 import { oldestEngineServing } from '../versions/engineReleases.js';

@@ -1,4 +1,5 @@
-import { Node, type CallExpression } from 'ts-morph';
+import type { CallExpression } from 'ts-morph';
+import { Node } from '../tsMorph.js';
 import type { CliInvocation } from '../usage.js';
 import { alternatives, patternText } from './abstractValue.js';
 import type { CodeAnalyser } from './codeAnalyser.js';

@@ -1,4 +1,5 @@
-import { Node, type CallExpression } from 'ts-morph';
+import type { CallExpression } from 'ts-morph';
+import { Node } from '../tsMorph.js';
 import type { ClientMethod, ClientRequest } from '../clients/clientMethodTable.js';
 import { newRawUsage, type RawUsage, type VersionPin } from '../usage.js';
 import { alternatives, type AbstractValue, type ClientObject } from './abstractValue.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../tsMorph.js';
 import { libraryOfPackage } from './clientLibraries.js';
 import { innermostExpression, moduleSpecifierOf } from './syntaxWalk.js';
 

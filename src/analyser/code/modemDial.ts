@@ -1,4 +1,4 @@
-import { type CallExpression } from 'ts-morph';
+import type { CallExpression } from 'ts-morph';
 import type { HttpMethod } from '../../surface/feature.js';
 import { newRawUsage, type RawUsage } from '../usage.js';
 import { alternatives, UNKNOWN, type AbstractValue, type ClientObject } from './abstractValue.js';

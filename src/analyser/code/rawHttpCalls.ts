@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import type { CallExpression } from 'ts-morph';
+import { Node, SyntaxKind } from '../tsMorph.js';
 import { descendantsOfKind } from './syntaxWalk.js';
 import type { HttpMethod } from '../../surface/feature.js';
 import { newRawUsage, type RawUsage } from '../usage.js';

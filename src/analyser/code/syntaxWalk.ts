@@ -1,4 +1,5 @@
-import { ts, type KindToNodeMappings, type Node, type SyntaxKind } from 'ts-morph';
+import type { KindToNodeMappings, Node, SyntaxKind } from 'ts-morph';
+import { ts } from '../tsMorph.js';
 
 /**
  * Walks the compiler's parse tree under `root` (forEachChild, so no tokens, and no

@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type BinaryExpression, type CallExpression, type SourceFile, type Symbol as MorphSymbol } from 'ts-morph';
+import type { BinaryExpression, CallExpression, SourceFile, Symbol as MorphSymbol } from 'ts-morph';
+import { Node, SyntaxKind } from '../tsMorph.js';
 import { descendantsOfKind, moduleSpecifierOf } from './syntaxWalk.js';
 import {
   alternatives,
