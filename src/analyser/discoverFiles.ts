@@ -10,10 +10,13 @@ export const CODE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', '
 export const DEFAULT_INCLUDE = [
   `**/*.{${CODE_EXTENSIONS.join(',')}}`,
   '**/*.{sh,bash,zsh,yml,yaml,env,mk}',
-  '**/{Dockerfile,Makefile,GNUmakefile,.env}',
+  '**/{Dockerfile,Containerfile,Makefile,GNUmakefile,.env,.envrc}',
   '**/*.Dockerfile',
-  '**/Dockerfile.*',
+  '**/{Dockerfile,Containerfile}.*',
   '**/.env.*',
+  // Files without an extension: entrypoints, health checks and bin/ tools are often shell
+  // scripts. Only those starting with a shell's #! line are read (see scanProject).
+  '**/!(*.*)',
 ];
 
 /** Never worth reading: dependencies, build output, declaration files, bundles. */

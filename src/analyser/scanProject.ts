@@ -1,7 +1,6 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import type { SourceFile } from 'ts-morph';
-import { Project, ts } from './tsMorph.js';
+import { Project, ts, type SourceFile } from 'ts-morph';
 import type { CompatIndex } from '../database/compatIndex.js';
 import { compareApiVersions, type ApiVersion } from '../versions/apiVersion.js';
 import { oldestEngineServing } from '../versions/engineReleases.js';
@@ -123,6 +122,8 @@ function readOne(file: DiscoveredFile): ReadFile {
   let descriptor: number | undefined;
   try {
     descriptor = openSync(file.absolutePath, 'r');
+    // A file without an extension (LICENSE, a compiled tool) is read only when it starts like a shell script.
+    if (isUnnamedKind(file.path) && !looksLikeShellScript(readHead(descriptor))) return { file };
     size = fstatSync(descriptor).size;
     if (size <= MAX_FILE_BYTES) bytes = readFileSync(descriptor);
   } catch (error) {
@@ -144,6 +145,17 @@ function readOne(file: DiscoveredFile): ReadFile {
     ? { file: file.path, kind: 'warning', message: 'not valid UTF-8: read with replacement characters' }
     : undefined;
   return { file, text, note };
+}
+
+/** A file that neither its extension nor its name says the kind of: a shell script only by its #! line. */
+function isUnnamedKind(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return !name.includes('.') && classifyScriptFile(path) === null;
+}
+
+function readHead(descriptor: number): string {
+  const head = Buffer.alloc(256);
+  return head.toString('utf8', 0, readSync(descriptor, head, 0, head.length, 0));
 }
 
 function isMinified(text: string): boolean {

@@ -34,7 +34,7 @@ export function engineUsages(command: HttpCommand, at: SourcePosition, index: Co
   const usages: RawUsage[] = [];
   const { urls, optionWords } = separateOptionWords(command.urls);
   for (const urlParts of urls) {
-    const url = parseRequestUrl(urlParts);
+    const url = parseRequestUrl(urlParts, command.tool);
     const method = resolveMethod(command);
     if (!reachesDaemon(command, url, method.method, index)) continue;
     const usage = buildUsage(command, url, method, at);
@@ -120,6 +120,7 @@ function buildUsage(command: HttpCommand, url: RequestUrl, method: { method: Htt
     pin: url.versionPrefix?.version ? { version: url.versionPrefix.version, source: 'url' } : null,
     dynamic: unique([...method.dynamic, ...baseUrlDynamic(url), ...url.dynamic, ...query.dynamic, ...headers.dynamic, ...body.dynamic, ...command.dynamic]),
   };
+  if (url.notes.length > 0) usage.notes = [...url.notes];
   return usage;
 }
 

@@ -24,6 +24,8 @@ export interface RequestUrl {
   query: string[];
   /** `kind: reason` entries for the parts that are not literal. */
   dynamic: string[];
+  /** What the reader should know about how the tool reads the URL (curl's `http:/v1.41/...`). */
+  notes: string[];
 }
 
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):(\/+)/;
@@ -34,11 +36,17 @@ const VERSION_THEN_EXPANSION = /^v(\d+\.\d{2})(\uE000\d+\uE001[\s\S]*)$/;
 const EXPANDED_VERSION_SEGMENT = /^v[\d.]*\uE000\d+\uE001[\d.\uE000\uE001]*$/;
 const LONE_PLACEHOLDER = /^\uE000(\d+)\uE001$/;
 
-export function parseRequestUrl(parts: readonly WordPart[]): RequestUrl {
+export function parseRequestUrl(parts: readonly WordPart[], tool: 'curl' | 'wget' = 'curl'): RequestUrl {
   const { text: written, expansions } = withPlaceholders(parts);
   const text = written.trim();
-  const url: RequestUrl = { scheme: null, host: null, path: null, isRegistryPath: false, versionPrefix: null, query: [], dynamic: [] };
-  const { authority, rest, scheme } = splitAuthority(text);
+  const url: RequestUrl = { scheme: null, host: null, path: null, isRegistryPath: false, versionPrefix: null, query: [], dynamic: [], notes: [] };
+  const { authority, rest, scheme, oddSlashes } = splitAuthority(text, tool);
+  if (oddSlashes && authority) {
+    // Docker's old examples wrote `http:/v1.24/containers/json`; curl (7.62 and later) skips one to three
+    // slashes and takes the next segment for the host, so that version never reaches the daemon.
+    const example = `http://localhost/${restorePlaceholders(authority, expansions)}${restorePlaceholders(rest, expansions)}`;
+    url.notes.push(`curl reads ${restorePlaceholders(text, expansions)} as host ${restorePlaceholders(authority, expansions)} and path ${restorePlaceholders(rest, expansions) || '/'}; write ${example} for the path as written`);
+  }
   url.scheme = scheme;
   if (authority !== null) url.host = parseHost(authority, expansions);
   const withoutFragment = rest.replace(/#[\s\S]*$/, '');
@@ -52,18 +60,23 @@ export function parseRequestUrl(parts: readonly WordPart[]): RequestUrl {
   return url;
 }
 
-/** `http://host/p`, `http:/p` and `http:///p` (curl accepts one or three slashes), `host:2375/p`, `$DOCKER_HOST/p`. */
-function splitAuthority(text: string): { scheme: string | null; authority: string | null; rest: string } {
+/**
+ * `http://host/p`, `host:2375/p`, `$DOCKER_HOST/p`. curl also accepts one or three slashes
+ * after the scheme and reads a host after them all the same (`http:/v1.41/info` goes to host
+ * v1.41, path /info); for wget such a URL is taken as a path on no host.
+ */
+function splitAuthority(text: string, tool: 'curl' | 'wget'): { scheme: string | null; authority: string | null; rest: string; oddSlashes: boolean } {
   const scheme = SCHEME.exec(text);
   if (scheme) {
     const afterScheme = text.slice(scheme[0].length);
-    if (scheme[2].length !== 2) return { scheme: scheme[1].toLowerCase(), authority: '', rest: `/${afterScheme}` };
+    const slashes = scheme[2].length;
+    if (slashes !== 2 && (tool !== 'curl' || slashes > 3)) return { scheme: scheme[1].toLowerCase(), authority: '', rest: `/${afterScheme}`, oddSlashes: false };
     const authority = afterScheme.split(/[/?#]/, 1)[0];
-    return { scheme: scheme[1].toLowerCase(), authority, rest: afterScheme.slice(authority.length) };
+    return { scheme: scheme[1].toLowerCase(), authority, rest: afterScheme.slice(authority.length), oddSlashes: slashes !== 2 };
   }
-  if (text.startsWith('/')) return { scheme: null, authority: null, rest: text };
+  if (text.startsWith('/')) return { scheme: null, authority: null, rest: text, oddSlashes: false };
   const authority = text.split(/[/?#]/, 1)[0];
-  return { scheme: null, authority, rest: text.slice(authority.length) };
+  return { scheme: null, authority, rest: text.slice(authority.length), oddSlashes: false };
 }
 
 function parseHost(authority: string, expansions: readonly string[]): UrlHost {

@@ -21,8 +21,19 @@ describe('curl to the Docker daemon', () => {
     });
   });
 
-  it("accepts curl's odd http:/ form and a socket in a variable when the path is an Engine path", () => {
-    expect(onlyUsage(scanText('curl -s --unix-socket "$SOCK" http:/v1.41/info'))).toMatchObject({ method: 'GET', path: '/info', pin: { version: '1.41' } });
+  it("reads curl's http:/ form as curl does: the first segment is the host, so a version there pins nothing", () => {
+    // curl 7.62 and later skip one to three slashes after the scheme: GET /info with `Host: v1.41`.
+    const usage = onlyUsage(scanText('curl -s --unix-socket "$SOCK" http:/v1.41/info'));
+    expect(usage).toMatchObject({ method: 'GET', path: '/info', pin: null });
+    expect(usage.notes).toEqual(['curl reads http:/v1.41/info as host v1.41 and path /info; write http://localhost/v1.41/info for the path as written']);
+    expect(onlyUsage(scanText('curl --unix-socket /var/run/docker.sock http:///v1.41/containers/json'))).toMatchObject({ path: '/containers/json', pin: null });
+    // Two slashes, or no scheme at all, say nothing of the kind.
+    expect(onlyUsage(scanText('curl -s "$DOCKER_HOST/v1.41/version"')).notes).toBeUndefined();
+    expect(onlyUsage(scanText('curl --unix-socket /var/run/docker.sock http://localhost/v1.41/info')).notes).toBeUndefined();
+  });
+
+  it('keeps wget URLs with one slash as a path on no host (wget does not read a host there)', () => {
+    expect(scanText('wget -qO- http:/v1.41/info').usages).toEqual([]);
   });
 
   it('reads method, headers, query names and JSON body fields of a container create', () => {
