@@ -1,4 +1,4 @@
-import { ts } from './tsMorph.js';
+import { ts } from 'ts-morph';
 
 /**
  * Whether an importer of Docker code surely teaches the analysis nothing (see

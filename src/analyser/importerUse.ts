@@ -1,4 +1,4 @@
-import { ts } from './tsMorph.js';
+import { ts } from 'ts-morph';
 import { isStackOverflow } from '../errors.js';
 import { innermostExpression, outermostWrapper } from './code/syntaxWalk.js';
 

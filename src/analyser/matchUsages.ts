@@ -74,7 +74,8 @@ function isFreeForm(index: FieldIndex, current: string): boolean {
 
 /**
  * Maps a path as written (`Hostconfig.Init`, `EndpointsConfig.mynet.IPAMConfig`,
- * `Networks[].IPAddress`) onto a database field: keys compare case-insensitively,
+ * `Networks[].IPAddress`) onto a database field: keys compare case-insensitively (an exact
+ * spelling wins where two fields differ only in case),
  * a key under a map field stands for `{}`, an element access for `[]` or `{}`. Below a
  * free-form field (a map of strings, an untyped object) anything is accepted.
  */
@@ -94,7 +95,8 @@ export function matchFieldPath(written: string, index: FieldIndex): string | und
       continue;
     }
     const joined = current === '' ? segment : `${current}.${segment}`;
-    const canonical = index.byLowerName.get(joined.toLowerCase());
+    // The spelling as written first: a response's `NanoCPUs` is not the `NanoCpus` of another version.
+    const canonical = index.records.has(joined) || index.prefixes.has(joined) ? joined : index.byLowerName.get(joined.toLowerCase());
     if (canonical) {
       current = canonical;
       continue;

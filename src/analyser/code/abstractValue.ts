@@ -22,7 +22,8 @@ export type AbstractValue =
   | { kind: 'module'; specifier: string; member: string[] }
   | { kind: 'function'; node: Node }
   /** An instance of a class declared in the scanned code. */
-  | { kind: 'instance'; classNode: Node }
+  /** An object of a local class; `base`: what `new` made of the class it extends (`class Api extends Dockerode`). */
+  | { kind: 'instance'; classNode: Node; base?: AbstractValue }
   /** A Docker client object (dockerode Container, node-docker-api Docker, ...). */
   | { kind: 'client'; client: ClientObject }
   /** A client's method taken as a value: `const dial = modem.dial.bind(modem)`. */
@@ -97,6 +98,11 @@ export function stringParts(value: AbstractValue): PatternPart[] | undefined {
 }
 
 /** Concatenation of string-like values; anything not string-like becomes a hole. */
+/** How a value that is not text stands in a pattern: the reason it is unknown (`parameter path`), or its kind. */
+export function holeName(value: AbstractValue): string {
+  return value.kind === 'unknown' ? value.reason : value.kind;
+}
+
 export function concatValues(values: AbstractValue[], describeHole: (value: AbstractValue) => string): AbstractValue {
   const parts: PatternPart[] = [];
   for (const value of values) {

@@ -1,5 +1,4 @@
-import type { CallExpression } from 'ts-morph';
-import { Node } from '../tsMorph.js';
+import { Node, type CallExpression } from 'ts-morph';
 import type { CliInvocation } from '../usage.js';
 import { alternatives, patternText } from './abstractValue.js';
 import type { CodeAnalyser } from './codeAnalyser.js';

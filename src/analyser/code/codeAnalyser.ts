@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import type { CallExpression, SourceFile } from 'ts-morph';
-import { Node, SyntaxKind, ts } from '../tsMorph.js';
+import { Node, SyntaxKind, ts, type CallExpression, type SourceFile } from 'ts-morph';
 import { parseApiVersion } from '../../versions/apiVersion.js';
 import type { CompatIndex } from '../../database/compatIndex.js';
 import { emptyFindings, leavesOnly, type FileFindings, type RawUsage, type SourcePosition, type VersionSetting } from '../usage.js';
@@ -10,7 +9,7 @@ import { recogniseChildProcessCall } from './childProcessCalls.js';
 import { classFromReceiverName, clientClassOfModule, isClientMethodName, clientMethod, clientProperty, hasClientClass, isEntryClass, libraryOfPackage } from './clientLibraries.js';
 import { recogniseClientCall } from './dockerClientCalls.js';
 import { requiredSpecifiers, resolveRelativeImport } from '../prefilter.js';
-import { compilerNodesUnder, descendantsOfKind, lineAndColumnOf, moduleSpecifierOf, wrapCompilerNode } from './syntaxWalk.js';
+import { compilerNodesUnder, descendantsOfKind, innermostExpression, lineAndColumnOf, moduleSpecifierOf, wrapCompilerNode } from './syntaxWalk.js';
 import { isFunctionDeclaration, mayReachEngine, type ReachScope } from './engineReach.js';
 import { isHttpMethodName, pointsAtDocker, recogniseRawHttpCall } from './rawHttpCalls.js';
 import { functionDeclaringParameter, isFunctionLike, ROOT_CONTEXT, ValueResolver, type ArgumentBinding, type ResolveContext } from './valueResolver.js';
@@ -46,6 +45,8 @@ export interface FoundUsage {
   callNode: Node;
   /** Response reads of the call's result belong to this request (dockerode `run`: the wait request). */
   receivesResponse: boolean;
+  /** For a call of a request helper (`getJson(path)`): the request inside the helper that it stands for. */
+  requestCall?: CallExpression;
 }
 
 export interface CodeAnalyserOptions {
@@ -108,7 +109,8 @@ export class CodeAnalyser {
   private readonly callSitesCache = new Map<Node, Map<number, CallSite[]>>();
   private allCallers?: Map<Node, CallExpression[]>;
   private readonly callees = new Map<CallExpression, AbstractValue>();
-  private helperCallSites = new Set<Node>();
+  /** Calls of request helpers, by the request inside the helper that each stands for. */
+  private helperCallSites = new Map<Node, CallExpression | undefined>();
   /** Files that import a client library. */
   private readonly clientFiles = new Set<SourceFile>();
   private clientPackages?: Set<string>;
@@ -157,7 +159,7 @@ export class CodeAnalyser {
     const found = perFile.flatMap((entry) => entry.found);
     this.applyDefaultPins(found);
     // Calls of request helpers (`getJson(path)`) now stand for their requests: their results are responses.
-    this.helperCallSites = new Set(found.map((entry) => entry.callNode).filter((node) => !node.getText().startsWith('http')));
+    this.helperCallSites = new Map(found.filter((entry) => !entry.callNode.getText().startsWith('http')).map((entry) => [entry.callNode, entry.requestCall]));
     this.forgetResolvedValues();
     const reads = this.collectResponseReads(found.filter((entry) => entry.receivesResponse).map((entry) => entry.callNode));
     for (const { found } of perFile) {
@@ -520,7 +522,7 @@ export class CodeAnalyser {
   }
 
   private callResult(receiver: AbstractValue | undefined, name: string | undefined, call: CallExpression, context: ResolveContext, callee: AbstractValue): AbstractValue | undefined {
-    if (callee.kind === 'function' && this.helperCallSites.has(call)) return { kind: 'response', responseOf: { call }, path: [] };
+    if (callee.kind === 'function' && this.helperCallSites.has(call)) return this.helperResult(call, callee.node);
     if (callee.kind === 'clientMethod') return this.methodResult({ kind: 'client', client: callee.client }, callee.name, call);
     if (receiver && name) {
       for (const option of alternatives(receiver)) {
@@ -543,6 +545,19 @@ export class CodeAnalyser {
     }
     if (this.isDockerHttpCall(call)) return { kind: 'httpClient', library: `${this.httpLibraryOf(callee, receiver)}-response`, config: { kind: 'response', responseOf: { call }, path: [] } };
     return undefined;
+  }
+
+  /**
+   * What a call of a request helper returns: the decoded response (`getJson` returns
+   * `res.json()`), or the library's response object when the helper hands on the request's
+   * result as it is (`return fetch(url, ...)`), whose `.ok` and `.status` are no Engine fields.
+   */
+  private helperResult(call: CallExpression, helper: Node): AbstractValue {
+    const response: AbstractValue = { kind: 'response', responseOf: { call }, path: [] };
+    const request = this.helperCallSites.get(call);
+    if (!request || !returnsResultOf(helper, request)) return response;
+    const libraryResponse = alternatives(this.resolver.resolve(request)).find((option) => option.kind === 'httpClient' && option.library.endsWith('-response'));
+    return libraryResponse?.kind === 'httpClient' ? { kind: 'httpClient', library: libraryResponse.library, config: response } : response;
   }
 
   private httpLibraryOf(callee: AbstractValue, receiver: AbstractValue | undefined): string {
@@ -723,12 +738,51 @@ export class CodeAnalyser {
       const candidates = compilerNodesUnder(scope.compilerNode, (node): node is ts.Node => ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || (ts.isBindingElement(node) && ts.isIdentifier(node.name)));
       for (const node of candidates.map((candidate) => wrapCompilerNode(scope, candidate))) {
         if (Node.isBindingElement(node)) record(this.resolver.resolve(node.getNameNode()), node);
-        else if (isOutermostAccess(node)) record(trimMethodCall(node, this.resolver.resolve(node)), node);
+        else if (isOutermostAccess(node) && !isAssignedTo(node)) record(trimMethodCall(node, this.resolver.resolve(node)), node);
       }
     }
     return reads;
   }
 
+}
+
+/**
+ * Whether a function returns what a call in it evaluates to, unchanged: `=> fetch(url)`,
+ * `return await client.get(url)`, `const res = await fetch(url); return res`.
+ */
+function returnsResultOf(functionNode: Node, call: CallExpression): boolean {
+  const target = call.compilerNode;
+  const isTheCall = (expression: ts.Expression | undefined): boolean => {
+    const inner = expression && innermostExpression(expression);
+    if (inner === target) return true;
+    if (!inner || !ts.isIdentifier(inner)) return false;
+    // A local name holding the call's result: `const res = await fetch(url)`.
+    const initializer = findLocalInitializer(functionNode.compilerNode, inner.text);
+    return initializer !== undefined && innermostExpression(initializer) === target;
+  };
+  const body = (functionNode.compilerNode as ts.FunctionLikeDeclaration).body;
+  if (!body) return false;
+  if (!ts.isBlock(body)) return isTheCall(body);
+  let returns = false;
+  const visit = (node: ts.Node): void => {
+    if (returns || ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) && isTheCall(node.expression)) returns = true;
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return returns;
+}
+
+/** The initializer of a `const`/`let` declared by that name directly in a function (not in nested functions). */
+function findLocalInitializer(functionNode: ts.Node, name: string): ts.Expression | undefined {
+  let found: ts.Expression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found || (node !== functionNode && ts.isFunctionLike(node))) return;
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name && node.initializer) found = node.initializer;
+    else ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(functionNode, visit);
+  return found;
 }
 
 /** The function a request belongs to: callbacks passed as arguments (`.then(() => ...)`) count as their caller. */
@@ -747,6 +801,12 @@ function unknownPinOf(library: ClientLibrary): null | undefined {
 
 function isDockerodeRun(method: { className: string; name: string; source: string }): boolean {
   return method.className === 'Docker' && method.name === 'run' && method.source.startsWith('dockerode/');
+}
+
+/** `spec.TaskTemplate.ContainerSpec.Image = image`: written, not read. */
+function isAssignedTo(node: Node): boolean {
+  const parent = node.getParent();
+  return parent !== undefined && Node.isBinaryExpression(parent) && parent.getLeft() === node && parent.getOperatorToken().getKind() === SyntaxKind.EqualsToken;
 }
 
 function isOutermostAccess(node: Node): boolean {

@@ -1,5 +1,4 @@
-import type { CallExpression } from 'ts-morph';
-import { Node } from '../tsMorph.js';
+import { Node, type CallExpression } from 'ts-morph';
 import type { ClientMethod, ClientRequest } from '../clients/clientMethodTable.js';
 import { newRawUsage, type RawUsage, type VersionPin } from '../usage.js';
 import { alternatives, type AbstractValue, type ClientObject } from './abstractValue.js';
@@ -84,7 +83,7 @@ function requestConditionHolds(request: ClientRequest, options: AbstractValue | 
 
 function findReceiverClient(receiverNode: Node, methodName: string, analyser: CodeAnalyser): ClientObject | undefined {
   const receiver = analyser.resolver.resolve(receiverNode);
-  const clients = alternatives(receiver).filter((option): option is { kind: 'client'; client: ClientObject } => option.kind === 'client');
+  const clients = alternatives(receiver).map((option) => analyser.resolver.clientBehind(option)).filter((option): option is { kind: 'client'; client: ClientObject } => option.kind === 'client');
   const withMethod = clients.find((option) => clientMethod(option.client.library, option.client.className, methodName));
   if (withMethod) return withMethod.client;
   if (clients.length > 0 || receiver.kind !== 'unknown') return undefined;

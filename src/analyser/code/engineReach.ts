@@ -1,4 +1,4 @@
-import { ts } from '../tsMorph.js';
+import { ts } from 'ts-morph';
 import { libraryOfPackage } from './clientLibraries.js';
 import { innermostExpression, moduleSpecifierOf } from './syntaxWalk.js';
 

@@ -1,4 +1,4 @@
-import { alternatives, type AbstractValue } from './abstractValue.js';
+import { alternatives, oneOf, type AbstractValue, type ObjectValue } from './abstractValue.js';
 
 /** The keys an options object sends, flattened to dotted paths, and what stayed unknown. */
 export interface OptionKeys {
@@ -26,23 +26,31 @@ export function flattenOptionKeys(value: AbstractValue, label: string): OptionKe
 
 function visit(value: AbstractValue, prefix: string, result: OptionKeys, label: string, depth: number, conditional: boolean): void {
   if (depth > MAX_DEPTH) return;
-  const options = alternatives(value);
+  const options = alternatives(value).flatMap((option) => (option.kind === 'json' ? alternatives(option.value) : [option]));
+  const objects = options.filter((option): option is ObjectValue => option.kind === 'object');
+  // A key is sent whatever path the code takes when every alternative is an object that sets it
+  // unconditionally: a helper called from two places with `{ Image, name }` sends both each time.
+  const everyAlternativeIsObject = objects.length === options.length;
+  for (const key of new Set(objects.flatMap((object) => [...object.properties.keys()]))) {
+    const holders = objects.filter((object) => object.properties.has(key));
+    const path = prefix === '' ? key : `${prefix}.${key}`;
+    result.paths.push(path);
+    const keyConditional = conditional || !everyAlternativeIsObject || holders.length < objects.length || holders.some((object) => object.conditional?.has(key));
+    if (keyConditional) result.conditional.push(path);
+    visit(oneOf(holders.map((object) => object.properties.get(key)!)), path, result, label, depth + 1, keyConditional);
+  }
+  for (const object of objects) {
+    if (object.open) result.dynamic.push(prefix === '' ? `${label}: some keys could not be resolved` : `${label}: keys of ${prefix} could not be resolved`);
+  }
   const underCondition = conditional || options.length > 1;
   for (const option of options) {
-    if (option.kind === 'object') {
-      for (const [key, child] of option.properties) {
-        const path = prefix === '' ? key : `${prefix}.${key}`;
-        result.paths.push(path);
-        if (underCondition || option.conditional?.has(key)) result.conditional.push(path);
-        visit(child, path, result, label, depth + 1, underCondition || (option.conditional?.has(key) ?? false));
-      }
-      if (option.open) result.dynamic.push(prefix === '' ? `${label}: some keys could not be resolved` : `${label}: keys of ${prefix} could not be resolved`);
-    } else if (option.kind === 'array') {
+    if (option.kind === 'array') {
       for (const element of option.elements) if (element.kind === 'object' || element.kind === 'oneOf') visit(element, `${prefix}[]`, result, label, depth + 1, underCondition);
-    } else if (option.kind === 'json') {
-      visit(option.value, prefix, result, label, depth, underCondition);
     } else if (option.kind === 'unknown' && prefix === '') {
       result.dynamic.push(`${label}: ${option.reason}`);
+    } else if (option.kind === 'response' && prefix === '') {
+      // `service.update(info.Spec)`: what the daemon sent, sent back; its keys are not in the code.
+      result.dynamic.push(`${label}: taken from a response of the daemon`);
     }
   }
 }

@@ -1,9 +1,8 @@
-import type { CallExpression } from 'ts-morph';
-import { Node, SyntaxKind } from '../tsMorph.js';
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import { descendantsOfKind } from './syntaxWalk.js';
 import type { HttpMethod } from '../../surface/feature.js';
 import { newRawUsage, type RawUsage } from '../usage.js';
-import { alternatives, concatValues, mentionsParameter, parametersMentioned, patternText, UNKNOWN, type AbstractValue, type ObjectValue } from './abstractValue.js';
+import { alternatives, concatValues, holeName, mentionsParameter, parametersMentioned, patternText, UNKNOWN, type AbstractValue, type ObjectValue } from './abstractValue.js';
 import { functionDeclaringParameter, ROOT_CONTEXT, type ResolveContext } from './valueResolver.js';
 import type { CodeAnalyser, FoundUsage } from './codeAnalyser.js';
 import { flattenOptionKeys, topLevelKeys } from './optionKeys.js';
@@ -81,7 +80,7 @@ function usagesAtCallers(call: CallExpression, shape: HttpRequestShape, analyser
     if (!bound) continue;
     for (const target of describeRequestTargets(bound.url)) {
       const usage = buildUsage(site.call, call, { ...bound, library: `${shape.library} via ${helperName(helper)}` }, target, analyser);
-      found.push({ usage, callNode: site.call, receivesResponse: true });
+      found.push({ usage, callNode: site.call, receivesResponse: true, requestCall: call });
     }
   }
   return found;
@@ -236,7 +235,7 @@ function axiosShape(call: CallExpression, verb: string | undefined, defaults: Ab
     config = arg(call, 1, analyser, context);
   }
   const baseURL = property(config, 'baseURL') ?? property(defaults, 'baseURL');
-  const fullUrl = baseURL && url && !/^[a-z]+:\/\//i.test(patternText(url) ?? '') ? concatValues([baseURL, url], () => 'url') : url ?? baseURL ?? UNKNOWN('no url');
+  const fullUrl = baseURL && url && !/^[a-z]+:\/\//i.test(patternText(url) ?? '') ? concatValues([baseURL, url], holeName) : url ?? baseURL ?? UNKNOWN('no url');
   const method = verb && verb !== 'request' ? ({ kind: 'string', value: verb } as AbstractValue) : property(config, 'method');
   return {
     library: 'axios',
@@ -256,7 +255,7 @@ function gotShape(call: CallExpression, verb: string | undefined, defaults: Abst
   const options = isStringLike(first) ? arg(call, 1, analyser, context) : first;
   const url = isStringLike(first) ? first : property(options, 'url') ?? UNKNOWN('no url');
   const prefix = property(defaults, 'prefixUrl') ?? property(options, 'prefixUrl');
-  const fullUrl = prefix ? concatValues([prefix, { kind: 'string', value: '/' }, url], () => 'url') : url;
+  const fullUrl = prefix ? concatValues([prefix, { kind: 'string', value: '/' }, url], holeName) : url;
   const method = verb ? ({ kind: 'string', value: verb } as AbstractValue) : property(options, 'method') ?? property(defaults, 'method');
   return {
     library: 'got',
@@ -293,7 +292,7 @@ function instanceCallShape(call: CallExpression, client: AbstractValue & { kind:
       const origin = property(client.config, 'origin') ?? { kind: 'string', value: '' };
       return {
         library: 'undici',
-        url: concatValues([origin, property(options, 'path') ?? UNKNOWN('no path')], () => 'path'),
+        url: concatValues([origin, property(options, 'path') ?? UNKNOWN('no path')], holeName),
         method: property(options, 'method'),
         defaultMethod: 'GET',
         query: property(options, 'query'),
@@ -388,6 +387,7 @@ function buildUsage(at: CallExpression, call: CallExpression, shape: HttpRequest
     pin: target.pin ? { version: target.pin, source: 'url' } : null,
     dynamic: [...target.dynamic],
   });
+  if (target.notes) usage.notes = [...target.notes];
   if (target.conditionalQuery.length > 0) usage.conditional = [...target.conditionalQuery];
   const methods = shape.method ? alternatives(shape.method).map((option) => (option.kind === 'string' ? option.value.toUpperCase() : undefined)) : [shape.defaultMethod];
   const known = methods.filter((method): method is HttpMethod => method !== undefined && METHODS.has(method as HttpMethod));

@@ -14,30 +14,43 @@ export interface RequestTarget {
   hasQuestionMark: boolean;
   /** `host:port` of an absolute URL, or the socket of a `unix:` URL. */
   host: string | null;
+  /** How URL parsers read what is written, when that differs from how it looks (`http:/v1.41/...`). */
+  notes?: string[];
 }
 
-const VERSION_PREFIX = /^\/v(\d+\.\d+)(?=\/|$)/;
+// `/v1.41/...`, or `/v1.41` then a hole holding the rest (`${base}${path}` with base ending in the version).
+const VERSION_PREFIX = /^\/v(\d+\.\d+)(?=\/|$|\{\})/;
 
 interface ParsedUrl {
   host: string | null;
   path: string;
   query: string;
   hasQuestionMark: boolean;
+  /** `http:/v1.41/...`: one slash after the scheme, which URL parsers read differently. */
+  oddSlashes: boolean;
 }
 
 /** `http://localhost:2375/v1.41/x?y=1`, `http://unix:/var/run/docker.sock:/x` (got), `unix:///var/run/docker.sock/x`, `/x?y`. */
 export function splitUrl(text: string): ParsedUrl {
   let rest = text;
   let host: string | null = null;
+  let oddSlashes = false;
   const gotUnix = /^(?:https?:\/\/)?unix:([^:]+):(\/.*)?$/.exec(rest);
   if (gotUnix) {
     host = gotUnix[1];
     rest = gotUnix[2] ?? '/';
   } else {
-    const absolute = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)(.*)$/i.exec(rest);
+    // `${protocol}://localhost/_ping`: a scheme chosen at run time is still a scheme.
+    const absolute = /^(?:[a-z][a-z0-9+.-]*|\{\}):\/\/([^/?#]*)(.*)$/i.exec(rest);
+    const oneSlash = /^https?:(\/[^/][\s\S]*)$/i.exec(rest);
     if (absolute) {
       host = absolute[1];
       rest = absolute[2] || '/';
+    } else if (oneSlash) {
+      // `baseURL: 'http:/v1.39'`, from Docker's old curl examples. Node's legacy url.parse (older
+      // axios, request) sends the path as written; WHATWG parsers (fetch, undici, axios 1.x) do not.
+      oddSlashes = true;
+      rest = oneSlash[1];
     } else if (/^\{\}(?=\/)/.test(rest)) {
       // `${DOCKER_HOST}/containers/json`: an unknown base URL, then the path.
       host = '{}';
@@ -51,6 +64,7 @@ export function splitUrl(text: string): ParsedUrl {
     path: questionMark === -1 ? hashless : hashless.slice(0, questionMark),
     query: questionMark === -1 ? '' : hashless.slice(questionMark + 1),
     hasQuestionMark: questionMark !== -1,
+    oddSlashes,
   };
 }
 
@@ -111,6 +125,7 @@ function describeOne(value: AbstractValue): RequestTarget {
   if (holesOf(value).includes(CIRCULAR_REFERENCE)) target.dynamic.push(`path: ${CIRCULAR_REFERENCE}`);
   const url = splitUrl(text);
   target.host = url.host;
+  if (url.oddSlashes) target.notes = ['the URL has one slash after http:; read here as a path, as older clients (Node\'s url.parse) send it; fetch, undici and axios 1.x read the first segment as the host instead; write http://localhost/...'];
   target.hasQuestionMark = url.hasQuestionMark;
   let path = url.path;
   const version = VERSION_PREFIX.exec(path);

@@ -1,5 +1,4 @@
-import type { KindToNodeMappings, Node, SyntaxKind } from 'ts-morph';
-import { ts } from '../tsMorph.js';
+import { ts, type KindToNodeMappings, type Node, type SyntaxKind } from 'ts-morph';
 
 /**
  * Walks the compiler's parse tree under `root` (forEachChild, so no tokens, and no

@@ -1,10 +1,10 @@
-import type { BinaryExpression, CallExpression, SourceFile, Symbol as MorphSymbol } from 'ts-morph';
-import { Node, SyntaxKind } from '../tsMorph.js';
-import { descendantsOfKind, moduleSpecifierOf } from './syntaxWalk.js';
+import { Node, SyntaxKind, ts, type BinaryExpression, type CallExpression, type PropertyAccessExpression, type SourceFile, type Symbol as MorphSymbol } from 'ts-morph';
+import { compilerNodesUnder, descendantsOfKind, moduleSpecifierOf, wrapCompilerNode } from './syntaxWalk.js';
 import {
   alternatives,
   CIRCULAR_REFERENCE,
   concatValues,
+  holeName,
   mergeObjects,
   oneOf,
   patternText,
@@ -67,7 +67,7 @@ export class ValueResolver {
   private readonly hooks: ResolverHooks;
   private readonly cache = new Map<Node, AbstractValue>();
   private contextCaches = new WeakMap<ResolveContext, Map<Node, AbstractValue>>();
-  private readonly assignmentIndex = new Map<Node, Map<string, BinaryExpression[]>>();
+  private readonly mutationIndex = new Map<Node, Map<string, Array<BinaryExpression | CallExpression>>>();
   private readonly inProgress = new Set<Node>();
 
   constructor(hooks: ResolverHooks = {}) {
@@ -229,9 +229,14 @@ export class ValueResolver {
   }
 
   private arrayValue(node: Node, context: ResolveContext): AbstractValue {
+    return this.listValue((node as unknown as { getElements(): Node[] }).getElements(), context);
+  }
+
+  /** The elements of an array literal, or the arguments of `list.push(...)`; spreads of known lists are opened. */
+  private listValue(nodes: Node[], context: ResolveContext): AbstractValue & { kind: 'array' } {
     const elements: AbstractValue[] = [];
     let open = false;
-    for (const element of (node as unknown as { getElements(): Node[] }).getElements()) {
+    for (const element of nodes) {
       if (Node.isSpreadElement(element)) {
         const spread = this.resolve(element.getExpression(), context);
         if (spread.kind === 'array') {
@@ -376,6 +381,8 @@ export class ValueResolver {
     if (byType) return byType;
     const initializer = parameter.getInitializer();
     if (binding && initializer) return this.resolve(initializer, context);
+    // The call passes nothing there (`request('get', path)` of `request(method, path, data)`): undefined, not unknown.
+    if (binding) return { kind: 'nullish' };
     // Names decide only for a function's own parameters, not a callback's (`list.forEach((container) => ...)`).
     const byName = isInlineCallback(declaration.getParent()) ? undefined : this.hooks.parameterByName?.(parameter.getName(), declaration);
     return byName ?? UNKNOWN(`parameter ${parameter.getName()}`);
@@ -456,6 +463,35 @@ export class ValueResolver {
     return this.typeAnnotationValue(declaration) ?? UNKNOWN(`field ${declaration.getName()}`);
   }
 
+  /**
+   * `Api.getInstance`, `Api.instance`: a static method, or what a static field holds. A lazy
+   * singleton's field starts as null (`static instance: Api | null = null`) and is assigned in
+   * a static method (`Api.instance = new Api()`, `this.instance ??= ...`): what it holds when
+   * read is what was assigned.
+   */
+  private staticMemberValue(classNode: Node, name: string): AbstractValue | undefined {
+    const member = (classNode as Node & { getStaticMember(name: string): Node | undefined }).getStaticMember(name);
+    if (member && Node.isMethodDeclaration(member)) return { kind: 'function', node: member };
+    const className = (classNode as Node & { getName(): string | undefined }).getName();
+    const values: AbstractValue[] = [];
+    for (const assignment of descendantsOfKind(classNode, SyntaxKind.BinaryExpression)) {
+      const operator = assignment.getOperatorToken().getKind();
+      if (operator !== SyntaxKind.EqualsToken && operator !== SyntaxKind.QuestionQuestionEqualsToken && operator !== SyntaxKind.BarBarEqualsToken) continue;
+      const left = assignment.getLeft();
+      if (!Node.isPropertyAccessExpression(left) || left.getName() !== name) continue;
+      const object = left.getExpression();
+      const inStaticMethod = Node.isThisExpression(object) && (object.getFirstAncestorByKind(SyntaxKind.MethodDeclaration)?.isStatic() ?? false);
+      if (inStaticMethod || (className !== undefined && Node.isIdentifier(object) && object.getText() === className)) values.push(this.resolve(assignment.getRight(), ROOT_CONTEXT));
+    }
+    if (member && Node.isPropertyDeclaration(member)) {
+      const initializer = member.getInitializer();
+      values.push(initializer ? this.resolve(initializer, ROOT_CONTEXT) : (this.typeAnnotationValue(member) ?? UNKNOWN(`static field ${name}`)));
+    }
+    if (values.length === 0) return undefined;
+    const assigned = values.filter((value) => value.kind !== 'nullish');
+    return oneOf(assigned.length > 0 ? assigned : values);
+  }
+
   private assignmentsToThis(classNode: Node, name: string): Node[] {
     const found: Node[] = [];
     for (const assignment of descendantsOfKind(classNode, SyntaxKind.BinaryExpression)) {
@@ -474,14 +510,19 @@ export class ValueResolver {
   }
 
   /** `Docker`, `Dockerode.Container`, `Promise<Container>`, `LocalWrapper`: what a type annotation says the value is. */
-  typeValue(typeNode: Node): AbstractValue | undefined {
+  typeValue(typeNode: Node, depth = 0): AbstractValue | undefined {
+    if (depth > MAX_TYPE_DEPTH) return undefined;
     if (Node.isTypeReference(typeNode)) {
       const name = typeNode.getTypeName();
       const segments = name.getText().split('.');
-      if (segments[0] === 'Promise' && typeNode.getTypeArguments()[0]) return this.typeValue(typeNode.getTypeArguments()[0]);
+      const typeArgument = typeNode.getTypeArguments()[0];
+      if (segments[0] === 'Promise' && typeArgument) return this.typeValue(typeArgument, depth + 1);
+      if ((segments[0] === 'Array' || segments[0] === 'ReadonlyArray') && segments.length === 1 && typeArgument) return this.listOfType(typeArgument, depth);
       const first = Node.isQualifiedName(name) ? name.getFirstDescendantByKind(SyntaxKind.Identifier) : name;
       const symbol = first?.getSymbol();
       if (!symbol) return undefined;
+      const shape = segments.length === 1 ? symbol.getDeclarations().find((declaration) => Node.isInterfaceDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration)) : undefined;
+      if (shape) return this.shapeValue(shape, depth);
       const base = this.symbolValue(symbol, ROOT_CONTEXT);
       if (base.kind === 'module') return this.hooks.instanceOfType?.({ kind: 'module', specifier: base.specifier, member: [...base.member, ...segments.slice(1)] });
       if (base.kind === 'function' && (Node.isClassDeclaration(base.node) || Node.isClassExpression(base.node)) && segments.length === 1) {
@@ -489,11 +530,36 @@ export class ValueResolver {
       }
       return undefined;
     }
+    if (Node.isArrayTypeNode(typeNode)) return this.listOfType(typeNode.getElementTypeNode(), depth);
+    if (Node.isTypeLiteral(typeNode)) return this.shapeValue(typeNode, depth);
+    if (Node.isParenthesizedTypeNode(typeNode)) return this.typeValue(typeNode.getTypeNode(), depth + 1);
     if (Node.isUnionTypeNode(typeNode)) {
-      const options = typeNode.getTypeNodes().map((member) => this.typeValue(member)).filter((value): value is AbstractValue => value !== undefined);
+      const options = typeNode.getTypeNodes().map((member) => this.typeValue(member, depth + 1)).filter((value): value is AbstractValue => value !== undefined);
       return options.length === 1 ? options[0] : undefined;
     }
     return undefined;
+  }
+
+  /** `Client[]`, `Array<{ host: string; instance: Docker }>`: a list whose elements are of that type. */
+  private listOfType(elementType: Node, depth: number): AbstractValue | undefined {
+    const element = this.typeValue(elementType, depth + 1);
+    return element ? { kind: 'array', elements: [element], open: true } : undefined;
+  }
+
+  /**
+   * `interface DockerInstance { host: string; instance: Docker }` or a type literal: an object
+   * with the members whose types say what they hold (a client); the others stay unknown.
+   */
+  private shapeValue(declaration: Node, depth: number): AbstractValue | undefined {
+    const literal = Node.isTypeAliasDeclaration(declaration) ? declaration.getTypeNode() : declaration;
+    if (!literal || !(Node.isInterfaceDeclaration(literal) || Node.isTypeLiteral(literal))) return literal ? this.typeValue(literal, depth + 1) : undefined;
+    const properties = new Map<string, AbstractValue>();
+    for (const property of literal.getProperties()) {
+      const type = property.getTypeNode();
+      const value = type ? this.typeValue(type, depth + 1) : undefined;
+      if (value) properties.set(property.getName(), value);
+    }
+    return properties.size > 0 ? { kind: 'object', properties, open: true } : undefined;
   }
 
   private thisValue(node: Node): AbstractValue {
@@ -514,7 +580,7 @@ export class ValueResolver {
     const name = declaration.getName();
     let current = value;
     const useFunction = use.getFirstAncestor(isFunctionLike);
-    for (const assignment of this.assignmentsIn(scope).get(name) ?? []) {
+    for (const assignment of this.mutationsIn(scope).get(name) ?? []) {
       if (assignment.getStart() < declaration.getEnd()) continue;
       const assignmentFunction = assignment.getFirstAncestor(isFunctionLike);
       const sameFunction = assignmentFunction === declaration.getFirstAncestor(isFunctionLike);
@@ -524,9 +590,13 @@ export class ValueResolver {
       // it would make the value depend on itself (a false "circular reference").
       if (sameFunction && assignment.getEnd() > use.getStart()) continue;
       if (!sameFunction && assignmentFunction === useFunction && assignment.getEnd() > use.getStart()) continue;
+      const conditional = !sameFunction || isUnderCondition(assignment, scope);
+      if (Node.isCallExpression(assignment)) {
+        current = this.appendPushed(current, assignment, symbol, conditional, context);
+        continue;
+      }
       const operator = assignment.getOperatorToken().getKind();
       const left = assignment.getLeft();
-      const conditional = !sameFunction || isUnderCondition(assignment, scope);
       if (Node.isIdentifier(left) && left.getText() === name && left.getSymbol() === symbol) {
         let next: AbstractValue | undefined;
         if (operator === SyntaxKind.EqualsToken) next = this.resolve(assignment.getRight(), context);
@@ -536,26 +606,53 @@ export class ValueResolver {
       }
       if (operator !== SyntaxKind.EqualsToken) continue;
       const path = propertyPathOn(left, symbol);
-      if (path && current.kind === 'object') current = setPath(current, path, this.resolve(assignment.getRight(), context), conditional);
+      if (!path) continue;
+      // `const spec = info.Spec; spec.version = ...`: what is set is known, the rest is not.
+      if (current.kind === 'response' || current.kind === 'unknown') current = { kind: 'object', properties: new Map(), open: true };
+      if (current.kind === 'object') current = setPath(current, path, this.resolve(assignment.getRight(), context), conditional);
     }
     return current;
   }
 
-  /** `x = ...`, `x += ...` and `x.a.b = ...` in a scope, by the name they assign to (built once per scope). */
-  private assignmentsIn(scope: Node): Map<string, BinaryExpression[]> {
-    let byName = this.assignmentIndex.get(scope);
+  /**
+   * `mounts.push({...})`, `opts.HostConfig.Binds.push(bind)`: elements added to a list that
+   * is then sent. A push under a condition adds its elements as well (a list's elements are
+   * not marked conditional).
+   */
+  private appendPushed(current: AbstractValue, push: CallExpression, symbol: MorphSymbol, conditional: boolean, context: ResolveContext): AbstractValue {
+    const receiver = (push.getExpression() as PropertyAccessExpression).getExpression();
+    const added = this.listValue(push.getArguments(), context);
+    const append = (list: AbstractValue | undefined): AbstractValue | undefined =>
+      list?.kind === 'array' ? { kind: 'array', elements: [...list.elements, ...added.elements], open: list.open || added.open } : undefined;
+    if (Node.isIdentifier(receiver)) return receiver.getSymbol() === symbol ? (append(current) ?? current) : current;
+    const path = propertyPathOn(receiver, symbol);
+    if (!path || current.kind !== 'object') return current;
+    const appended = append(valueAtPath(current, path));
+    return appended ? setPath(current, path, appended, conditional) : current;
+  }
+
+  /**
+   * `x = ...`, `x += ...`, `x.a.b = ...` and `x.push(...)`, `x.a.push(...)` in a scope, by the
+   * name they change, in source order (built once per scope).
+   */
+  private mutationsIn(scope: Node): Map<string, Array<BinaryExpression | CallExpression>> {
+    let byName = this.mutationIndex.get(scope);
     if (byName) return byName;
     byName = new Map();
-    for (const assignment of descendantsOfKind(scope, SyntaxKind.BinaryExpression)) {
-      const operator = assignment.getOperatorToken().getKind();
-      if (operator !== SyntaxKind.EqualsToken && operator !== SyntaxKind.PlusEqualsToken) continue;
-      const name = assignedRootName(assignment.getLeft());
+    const isMutation = (node: ts.Node): node is ts.BinaryExpression | ts.CallExpression =>
+      ts.isBinaryExpression(node)
+        ? node.operatorToken.kind === SyntaxKind.EqualsToken || node.operatorToken.kind === SyntaxKind.PlusEqualsToken
+        : ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && LIST_APPENDS.has(node.expression.name.text);
+    for (const compilerNode of compilerNodesUnder(scope.compilerNode, isMutation)) {
+      const mutation = wrapCompilerNode(scope, compilerNode) as BinaryExpression | CallExpression;
+      const changed = Node.isCallExpression(mutation) ? (mutation.getExpression() as PropertyAccessExpression).getExpression() : mutation.getLeft();
+      const name = assignedRootName(changed);
       if (name === undefined) continue;
       const list = byName.get(name) ?? [];
-      list.push(assignment);
+      list.push(mutation);
       byName.set(name, list);
     }
-    this.assignmentIndex.set(scope, byName);
+    this.mutationIndex.set(scope, byName);
     return byName;
   }
 
@@ -613,6 +710,7 @@ export class ValueResolver {
         if (name === 'length') return { kind: 'number', value: value.value.length };
         return UNKNOWN(`string.${name}`);
       case 'function':
+        if (Node.isClassDeclaration(value.node) || Node.isClassExpression(value.node)) return this.staticMemberValue(value.node, name) ?? UNKNOWN(`static member ${name}`);
         return UNKNOWN(`${name} of a function`);
       default:
         return value.kind === 'unknown' ? value : UNKNOWN(`property ${name}`);
@@ -630,6 +728,9 @@ export class ValueResolver {
     }
     const assigned = this.assignmentsToThis(classNode, name);
     if (assigned.length > 0) return oneOf(assigned.map((node) => this.resolve(node, ROOT_CONTEXT)));
+    // Inherited: `this.listContainers()` in `class Api extends Dockerode`.
+    const base = instance.kind === 'instance' ? (instance.base ?? this.baseOfUnknownInstance(classNode)) : undefined;
+    if (base) return this.memberOf(base, name, ROOT_CONTEXT);
     return UNKNOWN(`member ${name}`);
   }
 
@@ -697,7 +798,11 @@ export class ValueResolver {
 
   private returnValue(functionNode: Node, context: ResolveContext): AbstractValue {
     const body = (functionNode as { getBody?(): Node | undefined }).getBody?.();
-    if (!body) return UNKNOWN('function without a body');
+    if (!body) {
+      // `declare function instances(): DockerInstance[]`, an abstract method: what its return type says.
+      const returnType = (functionNode as { getReturnTypeNode?(): Node | undefined }).getReturnTypeNode?.();
+      return (returnType && this.typeValue(returnType)) || UNKNOWN('function without a body');
+    }
     if (!Node.isBlock(body)) return this.resolve(body, context);
     const returns = descendantsOfKind(body, SyntaxKind.ReturnStatement)
       .filter((statement) => statement.getFirstAncestor(isFunctionLike) === functionNode);
@@ -715,9 +820,62 @@ export class ValueResolver {
     if (name === 'URLSearchParams') return args[0] ? this.searchParamsValue(args[0], context) : this.searchParamsFromCalls(node, context);
     if (name === 'URL' || name === 'url.URL') return this.urlValue(args, context);
     if (callee.kind === 'function' && (Node.isClassDeclaration(callee.node) || Node.isClassExpression(callee.node))) {
-      return { kind: 'instance', classNode: callee.node };
+      const base = this.constructBase(callee.node, args, context, node);
+      return base ? { kind: 'instance', classNode: callee.node, base } : { kind: 'instance', classNode: callee.node };
     }
     return UNKNOWN(this.describe(node));
+  }
+
+  /**
+   * `new Api(options)` of `class Api extends Dockerode`: the base class constructed with what
+   * reaches it, the arguments themselves or those of the constructor's `super(...)` call.
+   */
+  private constructBase(classNode: Node, args: Node[], context: ResolveContext, node: Node): AbstractValue | undefined {
+    const base = this.baseClassValue(classNode);
+    if (!base) return undefined;
+    const constructor = (classNode as Node & { getConstructors(): Node[] }).getConstructors().find((declaration) => (declaration as { getBody?(): Node | undefined }).getBody?.());
+    let baseArgs = args;
+    let baseContext = context;
+    if (constructor) {
+      const superCall = descendantsOfKind(constructor, SyntaxKind.CallExpression).find((call) => call.getExpression().getKind() === SyntaxKind.SuperKeyword);
+      if (!superCall) return undefined;
+      const bindings = new Map<Node, ArgumentBinding>();
+      ((constructor as unknown as { getParameters(): Node[] }).getParameters()).forEach((parameter, index) => bindings.set(parameter, { node: args[index], context }));
+      baseArgs = superCall.getArguments();
+      baseContext = { bindings, depth: context.depth + 1 };
+    }
+    if (base.kind === 'function') return this.newOfClass(base.node, baseArgs, baseContext, node);
+    return this.hooks.construct?.(base, baseArgs, baseContext, node);
+  }
+
+  private newOfClass(classNode: Node, args: Node[], context: ResolveContext, node: Node): AbstractValue {
+    const base = this.constructBase(classNode, args, context, node);
+    return base ? { kind: 'instance', classNode, base } : { kind: 'instance', classNode };
+  }
+
+  /** What a class extends: a package's class (`Dockerode`) or another local class; undefined for anything else. */
+  private baseClassValue(classNode: Node): AbstractValue | undefined {
+    const extended = (classNode as Node & { getExtends(): (Node & { getExpression(): Node }) | undefined }).getExtends()?.getExpression();
+    if (!extended) return undefined;
+    const base = this.resolve(extended, ROOT_CONTEXT);
+    if (base.kind === 'module') return base;
+    if (base.kind === 'function' && (Node.isClassDeclaration(base.node) || Node.isClassExpression(base.node))) return base;
+    return undefined;
+  }
+
+  /** The base part of an object whose construction is not known (`this` in a method): the base class as a type. */
+  private baseOfUnknownInstance(classNode: Node): AbstractValue | undefined {
+    const base = this.baseClassValue(classNode);
+    if (base?.kind === 'module') return this.hooks.instanceOfType?.({ kind: 'module', specifier: base.specifier, member: base.member });
+    if (base?.kind === 'function') return { kind: 'instance', classNode: base.node };
+    return undefined;
+  }
+
+  /** The client behind an object of a class that extends a client class, if any. */
+  clientBehind(value: AbstractValue): AbstractValue {
+    if (value.kind !== 'instance') return value;
+    const base = value.base ?? this.baseOfUnknownInstance(value.classNode);
+    return base ? this.clientBehind(base) : value;
   }
 
   /** Methods of strings and arrays that build paths: join, concat, replace, trim, toString. */
@@ -771,10 +929,26 @@ export class ValueResolver {
     if (stringParts(receiver) || receiver.kind === 'oneOf') {
       if (name === 'toString' || name === 'trim' || name === 'valueOf') return receiver;
       if (name === 'concat') return concatValues([receiver, ...args.map((arg) => this.stringish(arg, context))], holeName);
-      if ((name === 'replace' || name === 'replaceAll') && receiver.kind === 'string') {
-        const search = this.resolve(args[0], context);
+      // `endpoint.replace(/^\/+/, '')` on `/containers/${id}/json`: an anchored pattern touches only the known start.
+      if (name === 'replace' && receiver.kind === 'pattern' && typeof receiver.parts[0] === 'string' && args[0] && Node.isRegularExpressionLiteral(args[0])) {
+        const search = regularExpressionOf(args[0].getText());
         const replacement = this.resolve(args[1], context);
-        if (search.kind === 'string' && replacement.kind === 'string') {
+        const known = receiver.parts[0];
+        const match = search && search.source.startsWith('^') && !search.multiline && known.length <= MAX_REPLACED_LENGTH ? new RegExp(search.source, search.flags.replace('g', '')).exec(known) : null;
+        // Only a match that ends inside the known text is certain; one that reaches its end might go on into the hole.
+        if (search && match && match[0].length < known.length && replacement.kind === 'string') {
+          return concatValues([{ kind: 'string', value: known.replace(search, replacement.value) }, { kind: 'pattern', parts: receiver.parts.slice(1) }], holeName);
+        }
+      }
+      if ((name === 'replace' || name === 'replaceAll') && receiver.kind === 'string') {
+        const search = args[0] && Node.isRegularExpressionLiteral(args[0]) ? regularExpressionOf(args[0].getText()) : this.resolve(args[0], context);
+        const replacement = this.resolve(args[1], context);
+        // `endpoint.replace(/^\/+/, '')`: a literal pattern on a known (short) path is applied as the code would.
+        // (replaceAll with a pattern that is not global throws at run time: left unknown.)
+        if (search instanceof RegExp && replacement.kind === 'string' && receiver.value.length <= MAX_REPLACED_LENGTH && (name === 'replace' || search.global)) {
+          return { kind: 'string', value: name === 'replace' ? receiver.value.replace(search, replacement.value) : receiver.value.replaceAll(search, replacement.value) };
+        }
+        if (!(search instanceof RegExp) && search?.kind === 'string' && replacement.kind === 'string') {
           return { kind: 'string', value: name === 'replace' ? receiver.value.replace(search.value, replacement.value) : receiver.value.split(search.value).join(replacement.value) };
         }
       }
@@ -935,10 +1109,6 @@ export class ValueResolver {
   }
 }
 
-function holeName(value: AbstractValue): string {
-  return value.kind === 'unknown' ? value.reason : value.kind;
-}
-
 function isDefinitelyPresent(value: AbstractValue): boolean {
   return ['string', 'pattern', 'number', 'object', 'array', 'client', 'function', 'instance', 'module'].includes(value.kind) && !(value.kind === 'string' && value.value === '');
 }
@@ -1070,17 +1240,44 @@ function propertyPathOn(left: Node, symbol: MorphSymbol): string[] | undefined {
   return path;
 }
 
+// Paths and URLs are short; a regular expression from the code is not run on longer text.
+const MAX_REPLACED_LENGTH = 2000;
+
+/** `/^\/+/g` as written in the code; undefined for flags this engine does not know. */
+function regularExpressionOf(literal: string): RegExp | undefined {
+  const slash = literal.lastIndexOf('/');
+  try {
+    return new RegExp(literal.slice(1, slash), literal.slice(slash + 1));
+  } catch {
+    return undefined;
+  }
+}
+
+// Types nest (`Promise<Array<{ client: Docker }>>`); the cap stops types that refer to themselves.
+const MAX_TYPE_DEPTH = 6;
+
+/** Methods that add elements to a list in place. */
+const LIST_APPENDS = new Set(['push', 'unshift']);
+
+function valueAtPath(object: ObjectValue, path: string[]): AbstractValue | undefined {
+  let current: AbstractValue | undefined = object;
+  for (const key of path) current = current?.kind === 'object' ? current.properties.get(key) : undefined;
+  return current;
+}
+
 function setPath(object: ObjectValue, path: string[], value: AbstractValue, conditional: boolean): ObjectValue {
   const copy: ObjectValue = { kind: 'object', properties: new Map(object.properties), open: object.open, conditional: new Set(object.conditional ?? []) };
   const [head, ...rest] = path;
+  const existing = copy.properties.get(head);
   if (rest.length === 0) {
     copy.properties.set(head, value);
   } else {
-    const existing = copy.properties.get(head);
     const child: ObjectValue = existing?.kind === 'object' ? existing : { kind: 'object', properties: new Map(), open: false };
-    copy.properties.set(head, setPath(child, rest, value, false));
+    copy.properties.set(head, setPath(child, rest, value, conditional));
   }
-  if (conditional) copy.conditional!.add(head);
+  // `spec.TaskTemplate.ContainerSpec.Mounts = mounts` under an `if`: only Mounts is sent conditionally,
+  // unless the objects on its way are made by this assignment.
+  if (conditional && (rest.length === 0 || existing?.kind !== 'object')) copy.conditional!.add(head);
   return copy;
 }
 

@@ -1,0 +1,282 @@
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/runCli.js';
+
+/**
+ * Shapes met in open-source projects that talk to the Engine, each of which the scan once
+ * misread: request helpers that hand on the library's response, options built in steps
+ * (`push`, nested assignments under `if`), helpers called from several places, clients kept
+ * in subclasses, singletons and typed lists, a base URL ending in the version, and shell
+ * scripts without an extension.
+ */
+const files: Record<string, string> = {
+  'package.json': JSON.stringify({ name: 'fleet-console', version: '2.3.0', type: 'module' }),
+  // A request helper that returns fetch's Response as it is: its .ok and .status are not Engine fields.
+  'src/engine/client.ts': `import { Agent, fetch } from 'undici';
+
+const dispatcher = new Agent({ connect: { socketPath: '/var/run/docker.sock' } });
+
+async function engine(endpoint: string) {
+  return fetch(\`http://localhost\${endpoint}\`, { dispatcher });
+}
+
+export async function isRunning(id: string): Promise<boolean> {
+  const response = await engine(\`/containers/\${id}/json\`);
+  if (!response.ok) throw new Error(\`inspect failed: \${response.status}\`);
+  const info = await response.json();
+  return info.State.Running;
+}
+`,
+  // axios instance whose baseURL carries the version; the helper's callers write the paths.
+  'src/engine/legacy.cjs': `const axios = require('axios');
+
+const api = axios.create({ baseURL: 'http://localhost/v1.39', socketPath: '/var/run/docker.sock' });
+
+function get(url) {
+  return api.get(url);
+}
+
+function request(method, path, data) {
+  return api.request({ method, url: path, data });
+}
+
+async function listAll() {
+  const { data } = await get('/containers/json?all=true');
+  return data.map((container) => container.Names);
+}
+
+async function prune() {
+  return request('post', '/containers/prune');
+}
+
+module.exports = { listAll, prune };
+`,
+  // Options built in steps: a list filled with push, a nested field set under a condition, and
+  // a create helper called from two places with different names.
+  'src/deploy/services.ts': `import Docker from 'dockerode';
+
+const docker = new Docker({ socketPath: '/var/run/docker.sock' });
+
+export function createWebService(name: string, ports: number[], publishOnHost: boolean, volume?: string) {
+  const published: Array<Record<string, unknown>> = [];
+  for (const port of ports) {
+    const entry: Record<string, unknown> = { Protocol: 'tcp', TargetPort: port };
+    if (publishOnHost) entry.PublishMode = 'host';
+    published.push(entry);
+  }
+  const spec: any = {
+    Name: name,
+    TaskTemplate: { ContainerSpec: { Image: 'nginx:1.27' }, Resources: { Limits: { MemoryBytes: 256 * 1024 * 1024 } } },
+    EndpointSpec: { Ports: published },
+  };
+  if (volume) {
+    spec.TaskTemplate.ContainerSpec.Mounts = [{ Type: 'volume', Source: volume, Target: '/data' }];
+  }
+  return docker.createService(spec);
+}
+
+async function createWorker(name: string) {
+  return docker.createContainer({ Image: 'acme/worker:3', name: \`worker-\${name}\`, Env: ['QUEUE=default'] });
+}
+
+export async function startBilling() {
+  await createWorker('billing');
+}
+
+export async function startMailer() {
+  await createWorker('mailer');
+}
+`,
+  // The client as a subclass, as a lazy singleton, and in a typed list.
+  'src/hosts/engines.ts': `import Dockerode from 'dockerode';
+
+export class Engine extends Dockerode {
+  async networkNames(): Promise<string[]> {
+    const networks = await this.listNetworks();
+    return networks.map((network) => network.Name);
+  }
+}
+
+export const local = new Engine({ socketPath: '/var/run/docker.sock', version: 'v1.43' });
+
+export async function runningCount(): Promise<number> {
+  return (await local.listContainers({ all: false })).length;
+}
+
+export class EngineRegistry {
+  private static instance: EngineRegistry | null = null;
+  readonly engine = new Dockerode({ socketPath: '/var/run/docker.sock' });
+
+  static get(): EngineRegistry {
+    if (!EngineRegistry.instance) EngineRegistry.instance = new EngineRegistry();
+    return EngineRegistry.instance;
+  }
+}
+
+export function engineInfo() {
+  return EngineRegistry.get().engine.info();
+}
+
+interface RemoteEngine {
+  host: string;
+  client: Dockerode;
+}
+
+export function volumesOf(engines: RemoteEngine[]) {
+  return Promise.all(engines.map(({ client }) => client.listVolumes()));
+}
+`,
+  // A request method that strips leading slashes, on a URL whose scheme is configured.
+  'src/engine/events.ts': `import { Agent, fetch } from 'undici';
+
+export class EngineHttp {
+  private readonly dispatcher = new Agent({ connect: { socketPath: '/var/run/docker.sock' } });
+
+  constructor(private readonly protocol: string) {}
+
+  async request(endpoint: string) {
+    const trimmed = endpoint.replace(/^\\/+/, '');
+    return fetch(\`\${this.protocol}://localhost/\${trimmed}\`, { dispatcher: this.dispatcher });
+  }
+}
+
+const engineHttp = new EngineHttp(process.env.DOCKER_PROTOCOL ?? 'http');
+
+export async function containerLogs(id: string) {
+  return engineHttp.request(\`/containers/\${id}/logs?stdout=1&follow=0\`);
+}
+`,
+  // A service spec read from the daemon, changed, and sent back; a response field spelt exactly.
+  'src/swarm/rollout.ts': `import Docker from 'dockerode';
+
+const docker = new Docker();
+
+export async function rollOut(serviceName: string, image: string) {
+  const service = docker.getService(serviceName);
+  const current = await service.inspect();
+  const spec = current.Spec;
+  spec.version = current.Version.Index;
+  spec.TaskTemplate.ContainerSpec.Image = image;
+  return service.update(spec);
+}
+
+export async function nodeCpus() {
+  const nodes = await docker.listNodes();
+  return nodes.map((node) => node.Description.Resources.NanoCPUs);
+}
+`,
+  // A health check without an extension, and files without one that are not scripts.
+  'docker/healthcheck': `#!/usr/bin/env bash
+set -euo pipefail
+curl -fsS --unix-socket /var/run/docker.sock http:/v1.41/_ping > /dev/null
+`,
+  LICENSE: 'MIT License\n\nCopyright (c) 2026 Acme\n',
+  'docker/NOTES': 'curl --unix-socket /var/run/docker.sock http://localhost/v1.41/info\n',
+};
+
+let project: string;
+let usages: Array<Record<string, unknown> & { file: string; line: number; method: string; path: string }>;
+
+beforeAll(() => {
+  project = mkdtempSync(join(tmpdir(), 'dac-real-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(project, path)), { recursive: true });
+    writeFileSync(join(project, path), text);
+  }
+  chmodSync(join(project, 'docker/healthcheck'), 0o755);
+  const result = runCli(['scan', '.', '--format', 'json'], { cwd: project });
+  expect(result.code, result.stderr).toBe(0);
+  usages = (JSON.parse(result.stdout) as { usages: typeof usages }).usages;
+});
+afterAll(() => (process.env.KEEP_PROJECT ? undefined : rmSync(project, { recursive: true, force: true })));
+
+function usageAt(file: string, line: number): (typeof usages)[number] {
+  const found = usages.filter((usage) => usage.file === file && usage.line === line);
+  expect(found.map((usage) => `${usage.method} ${usage.path}`), `${file}:${line}`).toHaveLength(1);
+  return found[0];
+}
+
+describe('request helpers', () => {
+  it("reads fields through a helper that returns fetch's Response, not the Response's own members", () => {
+    const usage = usageAt('src/engine/client.ts', 10);
+    expect(usage).toMatchObject({ method: 'GET', path: '/containers/{id}/json', response: ['State.Running'] });
+    expect((usage.unknown as { response: string[] }).response).toEqual([]);
+  });
+
+  it('follows an axios instance whose baseURL ends in the version to the callers of its helper', () => {
+    expect(usageAt('src/engine/legacy.cjs', 14)).toMatchObject({ method: 'GET', path: '/containers/json', query: ['all'], pinnedVersion: '1.39', response: ['[].Names'] });
+    // The caller passes no body: nothing is dynamic about it.
+    expect(usageAt('src/engine/legacy.cjs', 19)).toMatchObject({ method: 'POST', path: '/containers/prune', body: [], dynamic: [] });
+  });
+});
+
+describe('paths built in steps', () => {
+  it("applies a literal pattern to a path's known start, and reads a URL whose scheme is configured", () => {
+    expect(usageAt('src/engine/events.ts', 17)).toMatchObject({ method: 'GET', path: '/containers/{id}/logs', query: ['follow', 'stdout'] });
+  });
+});
+
+describe('a spec read from the daemon and sent back', () => {
+  it('reports what the code sets, says the rest is not known, and does not count the writes as reads', () => {
+    const update = usageAt('src/swarm/rollout.ts', 11);
+    expect(update).toMatchObject({ method: 'POST', path: '/services/{id}/update', query: ['version'], body: ['TaskTemplate.ContainerSpec.Image'] });
+    expect(update.dynamic).toEqual(['options (spec): some keys could not be resolved']);
+    expect(usageAt('src/swarm/rollout.ts', 7).response).toEqual(['Spec', 'Version.Index']);
+  });
+
+  it('matches a response field by its exact spelling first (NanoCPUs, not the NanoCpus of API 1.27)', () => {
+    expect(usageAt('src/swarm/rollout.ts', 15)).toMatchObject({ response: ['[].Description.Resources.NanoCPUs'], minVersion: '1.25', removed: [] });
+  });
+});
+
+describe('options built in steps', () => {
+  it('reports the fields of list elements added with push, and what they need', () => {
+    const usage = usageAt('src/deploy/services.ts', 20);
+    expect(usage.body).toEqual(expect.arrayContaining(['EndpointSpec.Ports[].PublishMode', 'EndpointSpec.Ports[].TargetPort', 'TaskTemplate.ContainerSpec.Mounts[].Source']));
+    expect(usage.minVersion).toBe('1.34');
+  });
+
+  it('marks conditional only what an if sets, not the objects it is set in', () => {
+    const conditional = usageAt('src/deploy/services.ts', 20).conditional as string[];
+    expect(conditional).toContain('TaskTemplate.ContainerSpec.Mounts');
+    expect(conditional).toContain('EndpointSpec.Ports[].PublishMode');
+    expect(conditional).not.toContain('TaskTemplate');
+    expect(conditional).not.toContain('TaskTemplate.ContainerSpec.Image');
+    expect(conditional).not.toContain('TaskTemplate.Resources.Limits.MemoryBytes');
+  });
+
+  it('does not call fields conditional because a helper is called from two places', () => {
+    const usage = usageAt('src/deploy/services.ts', 24);
+    expect(usage).toMatchObject({ path: '/containers/create', query: ['name'], body: ['Env', 'Image'] });
+    expect(usage.conditional ?? []).toEqual([]);
+  });
+});
+
+describe('where projects keep their client', () => {
+  it('a subclass of Dockerode: its own calls and its inherited methods, with the pin of its construction', () => {
+    expect(usageAt('src/hosts/engines.ts', 5)).toMatchObject({ method: 'GET', path: '/networks' });
+    expect(usageAt('src/hosts/engines.ts', 13)).toMatchObject({ method: 'GET', path: '/containers/json', query: ['all'], pinnedVersion: '1.43' });
+  });
+
+  it('a lazy singleton reached through a static method', () => {
+    expect(usageAt('src/hosts/engines.ts', 27)).toMatchObject({ method: 'GET', path: '/info' });
+  });
+
+  it('a list typed by an interface whose member is a client', () => {
+    expect(usageAt('src/hosts/engines.ts', 36)).toMatchObject({ method: 'GET', path: '/volumes' });
+  });
+});
+
+describe('scripts without an extension', () => {
+  it('scans a #! shell script, reading its http:/ URL as curl does', () => {
+    const usage = usageAt('docker/healthcheck', 3);
+    expect(usage).toMatchObject({ client: 'curl', method: 'GET', path: '/_ping', pinnedVersion: null });
+    expect(usage.notes).toEqual(['curl reads http:/v1.41/_ping as host v1.41 and path /_ping; write http://localhost/v1.41/_ping for the path as written']);
+  });
+
+  it('leaves other files without an extension alone', () => {
+    expect(usages.filter((usage) => usage.file === 'docker/NOTES' || usage.file === 'LICENSE')).toEqual([]);
+  });
+});
