@@ -127,6 +127,22 @@ interface RemoteEngine {
 export function volumesOf(engines: RemoteEngine[]) {
   return Promise.all(engines.map(({ client }) => client.listVolumes()));
 }
+
+export class EngineApi {
+  private readonly docker: Dockerode;
+
+  constructor(options: Dockerode.DockerOptions) {
+    this.docker = new Dockerode(options);
+  }
+
+  pruneImages() {
+    return this.docker.pruneImages();
+  }
+}
+
+const engineOptions: Dockerode.DockerOptions = process.env.DOCKER_HOST ? { host: 'docker', port: 2375 } : { socketPath: '/var/run/docker.sock' };
+engineOptions.version = 'v1.41';
+export const engineApi = new EngineApi(engineOptions);
 `,
   // A request method that strips leading slashes, on a URL whose scheme is configured.
   'src/engine/events.ts': `import { Agent, fetch } from 'undici';
@@ -262,6 +278,10 @@ describe('where projects keep their client', () => {
 
   it('a lazy singleton reached through a static method', () => {
     expect(usageAt('src/hosts/engines.ts', 27)).toMatchObject({ method: 'GET', path: '/info' });
+  });
+
+  it("a wrapper that builds the client from its constructor's options: the pin its constructions give", () => {
+    expect(usageAt('src/hosts/engines.ts', 47)).toMatchObject({ method: 'POST', path: '/images/prune', pinnedVersion: '1.41', dynamic: [] });
   });
 
   it('a list typed by an interface whose member is a client', () => {

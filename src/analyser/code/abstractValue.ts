@@ -68,6 +68,11 @@ export interface PinInfo {
   node?: Node;
 }
 
+/** A pin as a comparable key: the version, 'none' for unpinned, 'unknown' when it could not be traced. */
+export function pinKey(pin: PinInfo | null | undefined): string {
+  return pin === undefined ? 'unknown' : pin === null ? 'none' : pin.version;
+}
+
 /** Where a response value comes from: the call expression that requested it. */
 export interface ResponseSource {
   call: Node;

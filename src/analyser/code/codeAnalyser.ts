@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { Node, SyntaxKind, ts, type CallExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
 import { parseApiVersion } from '../../versions/apiVersion.js';
 import type { CompatIndex } from '../../database/compatIndex.js';
 import { emptyFindings, leavesOnly, type FileFindings, type RawUsage, type SourcePosition, type VersionSetting } from '../usage.js';
-import { alternatives, mentionsParameter, oneOf, parametersMentioned, UNKNOWN, type AbstractValue, type ClientLibrary, type ClientObject, type PinInfo } from './abstractValue.js';
+import { alternatives, mentionsParameter, oneOf, parametersMentioned, pinKey, UNKNOWN, type AbstractValue, type ClientLibrary, type ClientObject, type PinInfo } from './abstractValue.js';
 import { recogniseChildProcessCall } from './childProcessCalls.js';
 import { classFromReceiverName, clientClassOfModule, isClientMethodName, clientMethod, clientProperty, hasClientClass, isEntryClass, libraryOfPackage } from './clientLibraries.js';
 import { recogniseClientCall } from './dockerClientCalls.js';
@@ -111,6 +111,8 @@ export class CodeAnalyser {
   private readonly callees = new Map<CallExpression, AbstractValue>();
   /** Calls of request helpers, by the request inside the helper that each stands for. */
   private helperCallSites = new Map<Node, CallExpression | undefined>();
+  /** `new` expressions of local classes, by class. */
+  private readonly classConstructions = new Map<Node, NewExpression[]>();
   /** Files that import a client library. */
   private readonly clientFiles = new Set<SourceFile>();
   private clientPackages?: Set<string>;
@@ -127,6 +129,7 @@ export class CodeAnalyser {
       instanceOfType: (type) => this.instanceOfType(type.specifier, type.member),
       callbackParameter: (call, functionNode, index) => this.callbackParameter(call, functionNode, index),
       isLocalPackage: this.isLocalPackage,
+      constructionsOf: (classNode) => this.constructionsOf(classNode),
       parameterByName: (name, parameter) => (this.usesClients(parameter.getSourceFile()) ? this.parameterByName(name) : undefined),
       moduleNotParsed: (specifier, fromFile) => this.demandModule(specifier, fromFile),
     });
@@ -194,6 +197,7 @@ export class CodeAnalyser {
   /** Indexes and caches built from the parsed files and the values known so far. */
   private forgetDerivedState(): void {
     this.fileOrder = undefined;
+    this.classConstructions.clear();
     this.callersCache.clear();
     this.allCallers = undefined;
     this.callees.clear();
@@ -226,6 +230,33 @@ export class CodeAnalyser {
     } finally {
       this.analysing = undefined;
     }
+  }
+
+  /**
+   * `new Api(...)` of a local class outside the class itself, in the parsed files that mention
+   * `new Api` at all; the constructor's parameters take their arguments (a wrapper's `new Docker(options)`).
+   */
+  private constructionsOf(classNode: Node): NewExpression[] {
+    let found = this.classConstructions.get(classNode);
+    if (found) return found;
+    found = [];
+    const name = (classNode as Node & { getName(): string | undefined }).getName();
+    if (name) {
+      for (const file of this.files) {
+        if (found.length >= MAX_CALLERS || !file.getFullText().includes(`new ${name}`)) continue;
+        for (const construction of compilerNodesUnder(file.compilerNode, ts.isNewExpression)) {
+          if (!ts.isIdentifier(construction.expression) || construction.expression.text !== name) continue;
+          // `new Network(this.modem, this.id)` in Network's own methods copies this object: not where its values come from.
+          if (construction.pos >= classNode.getPos() && construction.end <= classNode.getEnd() && file === classNode.getSourceFile()) continue;
+          const wrapped = wrapCompilerNode(file, construction) as NewExpression;
+          const callee = this.resolver.resolve(wrapped.getExpression());
+          if (callee.kind === 'function' && callee.node === classNode) found.push(wrapped);
+        }
+      }
+      found = found.slice(0, MAX_CALLERS);
+    }
+    this.classConstructions.set(classNode, found);
+    return found;
   }
 
   /** An import the analysis of a file could not follow. */
@@ -702,7 +733,7 @@ export class CodeAnalyser {
       const dynamicIndex = entry.usage.dynamic.findIndex((text) => text.startsWith('version pin:'));
       if (dynamicIndex === -1) continue;
       const library = entry.usage.client === 'docker-modem' ? 'dockerode' : (entry.usage.client as ClientLibrary);
-      const pins = new Set(constructions.filter((construction) => construction.library === library).map((construction) => (construction.pin === undefined ? 'unknown' : construction.pin?.version ?? 'none')));
+      const pins = new Set(constructions.filter((construction) => construction.library === library).map((construction) => pinKey(construction.pin)));
       if (pins.size !== 1 || pins.has('unknown')) continue;
       const only = constructions.find((construction) => construction.library === library)!;
       entry.usage.pin = only.pin ? { version: only.pin.version, source: only.pin.source, ...(only.pin.node ? { at: this.position(only.pin.node) } : {}) } : null;

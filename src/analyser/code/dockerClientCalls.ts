@@ -1,7 +1,7 @@
 import { Node, type CallExpression } from 'ts-morph';
 import type { ClientMethod, ClientRequest } from '../clients/clientMethodTable.js';
 import { newRawUsage, type RawUsage, type VersionPin } from '../usage.js';
-import { alternatives, type AbstractValue, type ClientObject } from './abstractValue.js';
+import { alternatives, pinKey, type AbstractValue, type ClientObject } from './abstractValue.js';
 import { classFromReceiverName, clientMethod, hasClientClass } from './clientLibraries.js';
 import type { CodeAnalyser, FoundUsage } from './codeAnalyser.js';
 import { flattenOptionKeys, topLevelKeys } from './optionKeys.js';
@@ -84,8 +84,9 @@ function requestConditionHolds(request: ClientRequest, options: AbstractValue | 
 function findReceiverClient(receiverNode: Node, methodName: string, analyser: CodeAnalyser): ClientObject | undefined {
   const receiver = analyser.resolver.resolve(receiverNode);
   const clients = alternatives(receiver).map((option) => analyser.resolver.clientBehind(option)).filter((option): option is { kind: 'client'; client: ClientObject } => option.kind === 'client');
-  const withMethod = clients.find((option) => clientMethod(option.client.library, option.client.className, methodName));
-  if (withMethod) return withMethod.client;
+  const withMethod = clients.filter((option) => clientMethod(option.client.library, option.client.className, methodName));
+  // Built in several places with different versions (a wrapper constructed twice): the pin is not known.
+  if (withMethod.length > 0) return new Set(withMethod.map((option) => pinKey(option.client.pin))).size > 1 ? { ...withMethod[0].client, pin: undefined } : withMethod[0].client;
   if (clients.length > 0 || receiver.kind !== 'unknown') return undefined;
   return clientByReceiverName(receiverNode, methodName, analyser);
 }

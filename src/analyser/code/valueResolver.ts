@@ -36,6 +36,8 @@ export interface ResolverHooks {
   member?(value: AbstractValue, name: string): AbstractValue | undefined;
   /** A parameter of a callback passed to `call` (`container.inspect((err, data) => ...)`). */
   callbackParameter?(call: CallExpression, functionNode: Node, parameterIndex: number): AbstractValue | undefined;
+  /** `new Api(...)` expressions of a local class in the scanned files (a few dozen at most). */
+  constructionsOf?(classNode: Node): Array<Node & { getArguments(): Node[] }>;
   /** An untyped parameter whose name says what it is (`function stop(container)`). */
   parameterByName?(name: string, parameter: Node): AbstractValue | undefined;
   /** A bare specifier that names a package of the scanned workspace (resolved like a relative import). */
@@ -68,6 +70,8 @@ export class ValueResolver {
   private readonly cache = new Map<Node, AbstractValue>();
   private contextCaches = new WeakMap<ResolveContext, Map<Node, AbstractValue>>();
   private readonly mutationIndex = new Map<Node, Map<string, Array<BinaryExpression | CallExpression>>>();
+  /** A class's constructor parameters bound to the arguments of each `new` of it (kept, so that values computed in them are too). */
+  private readonly constructionContexts = new Map<Node, ResolveContext[]>();
   private readonly inProgress = new Set<Node>();
 
   constructor(hooks: ResolverHooks = {}) {
@@ -99,6 +103,7 @@ export class ValueResolver {
   clearCache(): void {
     this.cache.clear();
     this.contextCaches = new WeakMap();
+    this.constructionContexts.clear();
   }
 
   /** A short description of an unresolved value, for `dynamic` reports. */
@@ -459,8 +464,32 @@ export class ValueResolver {
     if (initializer) return this.resolve(initializer, { ...context, thisValue: undefined });
     const classNode = declaration.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
     const assigned = classNode ? this.assignmentsToThis(classNode, declaration.getName()) : [];
-    if (assigned.length > 0) return oneOf(assigned.map((node) => this.resolve(node, ROOT_CONTEXT)));
+    if (assigned.length > 0) return oneOf(assigned.flatMap((node) => this.assignedInConstructions(classNode!, node)));
     return this.typeAnnotationValue(declaration) ?? UNKNOWN(`field ${declaration.getName()}`);
+  }
+
+  /**
+   * `this.docker = new Docker(options)` in a constructor that takes `options`: the value at each
+   * `new Api({ version: 'v1.41' })` of the class, so that the client's pin is known where it is given.
+   */
+  private assignedInConstructions(classNode: Node, node: Node): AbstractValue[] {
+    const constructor = node.getFirstAncestor(isFunctionLike);
+    const contexts = constructor && Node.isConstructorDeclaration(constructor) && constructor.getParameters().length > 0 ? this.constructionContextsOf(classNode, constructor) : [];
+    return contexts.length > 0 ? contexts.map((context) => this.resolve(node, context)) : [this.resolve(node, ROOT_CONTEXT)];
+  }
+
+  private constructionContextsOf(classNode: Node, constructor: Node & { getParameters(): Node[] }): ResolveContext[] {
+    let contexts = this.constructionContexts.get(classNode);
+    if (!contexts) {
+      contexts = (this.hooks.constructionsOf?.(classNode) ?? []).map((construction) => {
+        const args = construction.getArguments();
+        const bindings = new Map<Node, ArgumentBinding>();
+        constructor.getParameters().forEach((parameter, index) => bindings.set(parameter, { node: args[index], context: ROOT_CONTEXT }));
+        return { bindings, depth: 1 };
+      });
+      this.constructionContexts.set(classNode, contexts);
+    }
+    return contexts;
   }
 
   /**
@@ -609,7 +638,10 @@ export class ValueResolver {
       if (!path) continue;
       // `const spec = info.Spec; spec.version = ...`: what is set is known, the rest is not.
       if (current.kind === 'response' || current.kind === 'unknown') current = { kind: 'object', properties: new Map(), open: true };
-      if (current.kind === 'object') current = setPath(current, path, this.resolve(assignment.getRight(), context), conditional);
+      const assigned = this.resolve(assignment.getRight(), context);
+      // `opts = cond ? { socketPath } : { host, port }; opts.version = 'v1.30'`: set on every alternative.
+      const setOn = (target: AbstractValue): AbstractValue => (target.kind === 'object' ? setPath(target, path, assigned, conditional) : target);
+      current = current.kind === 'oneOf' ? oneOf(current.options.map(setOn)) : setOn(current);
     }
     return current;
   }
@@ -727,7 +759,7 @@ export class ValueResolver {
       if (Node.isGetAccessorDeclaration(member)) return this.returnValue(member, { bindings: new Map(), depth: 1, thisValue: instance });
     }
     const assigned = this.assignmentsToThis(classNode, name);
-    if (assigned.length > 0) return oneOf(assigned.map((node) => this.resolve(node, ROOT_CONTEXT)));
+    if (assigned.length > 0) return oneOf(assigned.flatMap((node) => this.assignedInConstructions(classNode, node)));
     // Inherited: `this.listContainers()` in `class Api extends Dockerode`.
     const base = instance.kind === 'instance' ? (instance.base ?? this.baseOfUnknownInstance(classNode)) : undefined;
     if (base) return this.memberOf(base, name, ROOT_CONTEXT);
