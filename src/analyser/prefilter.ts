@@ -27,7 +27,7 @@ export function hasDockerMarkers(text: string): boolean {
  * helper handed a container), or an HTTP request whose target its caller passes in.
  */
 const CLIENT_RECEIVER_CALL = new RegExp(String.raw`\b(${RECEIVER_NAME_ALTERNATION})\s*\??\.\s*\w+\s*\(`, 'i');
-const HTTP_REQUESTS = /\bfetch\s*\(|['"](node:)?(http|https|net|axios|got|undici|node-fetch)['"]/;
+const HTTP_REQUESTS = /\bfetch\s*\(|['"](node:)?(http|https|net|axios|got|undici|node-fetch)['"]|(\brequire\s*\(\s*|\bfrom\s*)['"]request(-promise(-native)?)?['"]/;
 
 export function mayHoldEngineCalls(text: string): boolean {
   return CLIENT_RECEIVER_CALL.test(text) || HTTP_REQUESTS.test(text);

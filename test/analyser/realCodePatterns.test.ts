@@ -183,6 +183,21 @@ export async function nodeCpus() {
   return nodes.map((node) => node.Description.Resources.NanoCPUs);
 }
 `,
+  // The request package, with the socket in the URL as its docs show.
+  'src/legacy/proxy.js': `const request = require('request');
+
+const SOCKET = 'http://unix:/var/run/docker.sock:';
+
+function containerJson(id, callback) {
+  request.get(SOCKET + '/containers/' + id + '/json', { headers: { host: 'docker' }, json: true }, callback);
+}
+
+function restart(id, callback) {
+  request({ method: 'POST', uri: SOCKET + '/containers/' + id + '/restart', qs: { t: 5 } }, callback);
+}
+
+module.exports = { containerJson, restart };
+`,
   // A health check without an extension, and files without one that are not scripts.
   'docker/healthcheck': `#!/usr/bin/env bash
 set -euo pipefail
@@ -225,6 +240,13 @@ describe('request helpers', () => {
     expect(usageAt('src/engine/legacy.cjs', 14)).toMatchObject({ method: 'GET', path: '/containers/json', query: ['all'], pinnedVersion: '1.39', response: ['[].Names'] });
     // The caller passes no body: nothing is dynamic about it.
     expect(usageAt('src/engine/legacy.cjs', 19)).toMatchObject({ method: 'POST', path: '/containers/prune', body: [], dynamic: [] });
+  });
+});
+
+describe('the request package', () => {
+  it('reads request.get(url, options) and request(options) with a unix: URL', () => {
+    expect(usageAt('src/legacy/proxy.js', 6)).toMatchObject({ client: 'http', method: 'GET', path: '/containers/{id}/json', headers: [] });
+    expect(usageAt('src/legacy/proxy.js', 10)).toMatchObject({ client: 'http', method: 'POST', path: '/containers/{id}/restart', query: ['t'] });
   });
 });
 

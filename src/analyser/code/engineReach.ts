@@ -32,7 +32,7 @@ export interface ReachScope {
 }
 
 // Packages through which a request can go out (node's modules, HTTP clients, Docker clients).
-const CARRIER_PACKAGES = new Set(['http', 'https', 'net', 'undici', 'node-fetch', 'axios', 'got', 'util']);
+const CARRIER_PACKAGES = new Set(['http', 'https', 'net', 'undici', 'node-fetch', 'axios', 'got', 'request', 'request-promise', 'request-promise-native', 'util']);
 // Globals of the language, the runtime and test frameworks that never hold a client. Any other
 // undeclared name may (`fetch`, `globalThis`, a `docker` global a script expects to exist).
 const INERT_GLOBALS = new Set([

@@ -34,7 +34,11 @@ interface HttpRequestShape {
 }
 
 /** Method names under which an HTTP library or a socket sends a request (`http.get`, `axios.post`, `socket.write`). */
-const HTTP_METHOD_NAMES = new Set([...VERB_METHODS, 'request', 'fetch', 'write', 'end']);
+const HTTP_METHOD_NAMES = new Set([...VERB_METHODS, 'del', 'request', 'fetch', 'write', 'end']);
+
+/** The `request` package and its promise wrappers: `request(url, options, callback)`, `request.get(...)`. */
+export const REQUEST_PACKAGES = new Set(['request', 'request-promise', 'request-promise-native']);
+const REQUEST_VERBS: Record<string, string> = { get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', del: 'DELETE', delete: 'DELETE', head: 'HEAD' };
 
 export function isHttpMethodName(name: string): boolean {
   return HTTP_METHOD_NAMES.has(name);
@@ -158,7 +162,33 @@ function moduleCallShape(call: CallExpression, module: { specifier: string; memb
     if (member.length === 0) return gotShape(call, undefined, { kind: 'nullish' }, analyser, context);
     if (member.length === 1 && VERB_METHODS.has(first)) return gotShape(call, first, { kind: 'nullish' }, analyser, context);
   }
+  if (REQUEST_PACKAGES.has(specifier) && (member.length === 0 || (member.length === 1 && first in REQUEST_VERBS))) {
+    return requestPackageShape(call, specifier, member.length === 0 ? undefined : REQUEST_VERBS[first], analyser, context);
+  }
   return undefined;
+}
+
+/**
+ * The `request` package: `request(url, options, cb)`, `request(options, cb)`, `request.get(...)`;
+ * `http://unix:/var/run/docker.sock:/info` names a socket as got's URLs do. `json: {...}` is the body.
+ */
+function requestPackageShape(call: CallExpression, library: string, verb: string | undefined, analyser: CodeAnalyser, context: ResolveContext): HttpRequestShape {
+  const first = arg(call, 0, analyser, context);
+  const options = isStringLike(first) ? arg(call, 1, analyser, context) : first;
+  const uri = isStringLike(first) ? first : property(options, 'uri') ?? property(options, 'url') ?? UNKNOWN('no url');
+  const base = property(options, 'baseUrl');
+  const url = base ? normaliseSlashes(concatValues([base, { kind: 'string', value: '/' }, uri], holeName)) : uri;
+  const json = property(options, 'json');
+  return {
+    library,
+    url,
+    method: verb ? { kind: 'string', value: verb } : property(options, 'method'),
+    defaultMethod: 'GET',
+    query: property(options, 'qs'),
+    headers: property(options, 'headers'),
+    body: json && alternatives(json).some((option) => option.kind === 'object') ? json : property(options, 'body'),
+    transport: [url, property(options, 'socketPath') ?? { kind: 'nullish' }],
+  };
 }
 
 /** `fetch(url, init)` and undici's `request(url, options)`: a URL, then method, headers, body and a dispatcher. */
