@@ -44,7 +44,7 @@ function request(method, path, data) {
 
 async function listAll() {
   const { data } = await get('/containers/json?all=true');
-  return data.map((container) => container.Names);
+  return data.map((container) => ('ImageID' in container ? container.Names : []));
 }
 
 async function prune() {
@@ -237,7 +237,7 @@ describe('request helpers', () => {
   });
 
   it('follows an axios instance whose baseURL ends in the version to the callers of its helper', () => {
-    expect(usageAt('src/engine/legacy.cjs', 14)).toMatchObject({ method: 'GET', path: '/containers/json', query: ['all'], pinnedVersion: '1.39', response: ['[].Names'] });
+    expect(usageAt('src/engine/legacy.cjs', 14)).toMatchObject({ method: 'GET', path: '/containers/json', query: ['all'], pinnedVersion: '1.39', response: ['[].ImageID', '[].Names'] });
     // The caller passes no body: nothing is dynamic about it.
     expect(usageAt('src/engine/legacy.cjs', 19)).toMatchObject({ method: 'POST', path: '/containers/prune', body: [], dynamic: [] });
   });

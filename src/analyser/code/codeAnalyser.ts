@@ -766,9 +766,11 @@ export class CodeAnalyser {
       // The walk follows the parse tree (forEachChild). getDescendants() also lists tokens
       // through TypeScript's getChildren(), which fails a Debug assertion on some broken code
       // ("Did not expect CaseBlock to have an Identifier in its trivia") and crashed the scan.
-      const candidates = compilerNodesUnder(scope.compilerNode, (node): node is ts.Node => ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || (ts.isBindingElement(node) && ts.isIdentifier(node.name)));
+      const candidates = compilerNodesUnder(scope.compilerNode, (node): node is ts.Node => ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || (ts.isBindingElement(node) && ts.isIdentifier(node.name)) || isKeyTest(node));
       for (const node of candidates.map((candidate) => wrapCompilerNode(scope, candidate))) {
         if (Node.isBindingElement(node)) record(this.resolver.resolve(node.getNameNode()), node);
+        // `'ImageID' in info[0]` asks for that field as much as reading it does.
+        else if (Node.isBinaryExpression(node)) record(this.resolver.memberOf(this.resolver.resolve(node.getRight()), (node.getLeft().compilerNode as ts.StringLiteralLike).text, ROOT_CONTEXT), node);
         else if (isOutermostAccess(node) && !isAssignedTo(node)) record(trimMethodCall(node, this.resolver.resolve(node)), node);
       }
     }
@@ -832,6 +834,11 @@ function unknownPinOf(library: ClientLibrary): null | undefined {
 
 function isDockerodeRun(method: { className: string; name: string; source: string }): boolean {
   return method.className === 'Docker' && method.name === 'run' && method.source.startsWith('dockerode/');
+}
+
+/** `'Health' in state`: a test for a field by a literal name. */
+function isKeyTest(node: ts.Node): node is ts.BinaryExpression {
+  return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InKeyword && ts.isStringLiteralLike(node.left);
 }
 
 /** `spec.TaskTemplate.ContainerSpec.Image = image`: written, not read. */
