@@ -5,8 +5,9 @@ import type { CorpusFile } from './corpus.js';
 
 /**
  * Random programs that talk to the Engine API the ways the analyser recognises
- * (dockerode, docker-modem's dial, fetch with an undici dispatcher, http.request on the
- * socket, axios), sending and reading names that are partly the database's own, partly
+ * (dockerode held directly, by a subclass, a wrapper or a singleton; docker-modem's dial;
+ * fetch with an undici dispatcher, directly or through a helper; http.request on the socket;
+ * axios; the request package), sending and reading names that are partly the database's own, partly
  * near misses and junk. The oracle does not need to know what the program does: whatever
  * the analyser reports must be in the database or flagged as unknown.
  */
@@ -220,6 +221,21 @@ function statement(pools: NamePools): fc.Arbitrary<string> {
           : `api.${method}(\`${path}\`, ${renderObject(options, operation.body, pools)})`;
       return `{ const { data } = await ${call}; ${renderReads(fields, 'data', operation.response, pools)} }`;
     }),
+    // A request helper that strips leading slashes and hands fetch's Response back.
+    fc.record({ choice: pathChoice(pools), reads }).map(({ choice, reads: fields }) => {
+      const { operation, path } = renderPath(choice, pools);
+      return `{ const response = await engineFetch(\`${path}\`); if (!response.ok) use(response.status); const json = await response.json(); ${renderReads(fields, 'json', operation.response, pools)} }`;
+    }),
+    // The request package, with the socket in the URL.
+    fc.record({ choice: pathChoice(pools), body: keySlots(), verb: fc.constantFrom('get', 'post', 'del', 'put', '') }).map(({ choice, body, verb: written }) => {
+      const { operation, path } = renderPath(choice, pools);
+      const callee = written === '' ? 'request' : `request.${written}`;
+      return `${callee}({ uri: \`http://unix:/var/run/docker.sock:${path}\`, method: '${operation.method}', json: ${renderObject(body, operation.body, pools)} }, (err, res, body) => use(body));`;
+    }),
+    // Options built in steps: elements pushed onto a list, a nested field set under a condition.
+    fc.record({ element: keySlots(), extra: keySlots(), condition: fc.boolean() }).map(({ element, extra, condition }) => {
+      return `{ const list = []; list.push(${renderObject(element, pools.fields, pools)}); const options = { Image: 'x', HostConfig: { Mounts: list } }; ${condition ? 'if (extra) ' : ''}options.HostConfig.Extra = ${renderObject(extra, pools.fields, pools)}; await docker.createContainer(options); }`;
+    }),
     // docker-modem's dial: options go to the query, or to query and body on a POST whose path ends in '?'.
     fc.record({ choice: pathChoice(pools), options: keySlots(), question: fc.boolean() }).map(({ choice, options, question }) => {
       const { operation, path } = renderPath(choice, pools);
@@ -229,8 +245,16 @@ function statement(pools: NamePools): fc.Arbitrary<string> {
 }
 
 const PREAMBLES = [
-  "import Docker from 'dockerode';\nimport http from 'node:http';\nimport axios from 'axios';\nimport { Agent } from 'undici';\n",
-  "const Docker = require('dockerode');\nconst http = require('http');\nconst axios = require('axios');\nconst { Agent } = require('undici');\n",
+  "import Docker from 'dockerode';\nimport http from 'node:http';\nimport axios from 'axios';\nimport request from 'request';\nimport { Agent } from 'undici';\n",
+  "const Docker = require('dockerode');\nconst http = require('http');\nconst axios = require('axios');\nconst request = require('request');\nconst { Agent } = require('undici');\n",
+];
+
+/** How the program holds its client: made directly, a subclass, a wrapper built from options, a lazy singleton. */
+const CLIENT_SETUPS = [
+  (options: string) => `const docker = new Docker(${options});`,
+  (options: string) => `class Engine extends Docker { names() { return this.listContainers({ all: true }); } }\nconst docker = new Engine(${options});`,
+  (options: string) => `class Holder { constructor(settings) { this.client = new Docker(settings); } }\nconst docker = new Holder(${options}).client;`,
+  (options: string) => `class Registry { static get() { if (!Registry.instance) Registry.instance = new Registry(); return Registry.instance; } constructor() { this.client = new Docker(${options}); } }\nconst docker = Registry.get().client;`,
 ];
 
 const CLIENT_OPTIONS = ['{}', "{ socketPath: '/var/run/docker.sock' }", "{ version: 'v1.41' }", "{ version: '1.41' }", '{ version: `v${VERSION}` }', "{ host: 'localhost', port: 2375, version: 'v1.99' }", 'options'];
@@ -238,17 +262,18 @@ const CLIENT_OPTIONS = ['{}', "{ socketPath: '/var/run/docker.sock' }", "{ versi
 /** One generated file, `src/generated.ts` or `.js`, with its client set up and 1 to 6 statements. */
 export function generatedProgram(pools: NamePools): fc.Arbitrary<CorpusFile> {
   return fc
-    .tuple(fc.nat({ max: PREAMBLES.length - 1 }), fc.constantFrom(...CLIENT_OPTIONS), fc.array(statement(pools), { minLength: 1, maxLength: 6 }), fc.constantFrom('ts', 'js', 'mjs', 'cjs'))
-    .map(([preamble, clientOptions, statements, extension]) => ({
+    .tuple(fc.nat({ max: PREAMBLES.length - 1 }), fc.constantFrom(...CLIENT_OPTIONS), fc.nat({ max: CLIENT_SETUPS.length - 1 }), fc.array(statement(pools), { minLength: 1, maxLength: 6 }), fc.constantFrom('ts', 'js', 'mjs', 'cjs'))
+    .map(([preamble, clientOptions, setup, statements, extension]) => ({
       path: `src/generated.${extension}`,
       text: [
         PREAMBLES[preamble],
         "const VERSION = '1.43';",
         "const base = '/v1.44';",
-        `const docker = new Docker(${clientOptions});`,
+        CLIENT_SETUPS[setup](clientOptions),
         "const agent = new Agent({ connect: { socketPath: '/var/run/docker.sock' } });",
         "const api = axios.create({ socketPath: '/var/run/docker.sock' });",
         'function use(value) { return value; }',
+        "async function engineFetch(endpoint) { const trimmed = endpoint.replace(/^\\/+/, ''); return fetch(`http://localhost/${trimmed}`, { dispatcher: agent }); }",
         'export async function main(id, name, ref, execId, extra, computed, someVariable) {',
         ...statements.map((line) => `  ${line}`),
         '}',
