@@ -2,6 +2,7 @@ import { commandProgram } from './commandWords.js';
 import { parseCurlArguments } from './curlCommand.js';
 import { dockerCliCommand } from './dockerCli.js';
 import { engineUsages } from './engineRequest.js';
+import { rawSocketRequest } from './rawSocketRequest.js';
 import { outputIsConsumed, responseReads } from './responseReads.js';
 import type { SourcePosition } from '../usage.js';
 import type { ScanContext } from './scanContext.js';
@@ -58,6 +59,8 @@ function analyseCommand(command: ShellCommand, region: TextRegion, context: Scan
   const program = script?.isFunctionCall(command) ? null : commandProgram(expanded.words);
   if (program && (program.name === 'curl' || program.name === 'wget')) {
     reportHttpCommand(command, program.name, context.atOffset(region, program.word.start), expanded, region, context, script, scope);
+  } else if (program && command.pipeTo && (program.name === 'echo' || program.name === 'printf')) {
+    reportSocketRequest(program, command.pipeTo, context.atOffset(region, program.word.start), context, script, scope);
   } else if (program && (program.name === 'docker' || program.name === 'docker-compose') && options.reportCli) {
     context.findings.cliInvocations.push({ ...context.atOffset(region, program.word.start), command: dockerCliCommand(program.name, program.args) });
   }
@@ -125,6 +128,22 @@ function reportRequests(
     usage.response = [...reads];
     context.findings.usages.push(usage);
   }
+}
+
+/** `echo -e "GET /info HTTP/1.0\r\n" | nc -U /var/run/docker.sock`: a request written by hand on the socket. */
+function reportSocketRequest(
+  writer: NonNullable<ReturnType<typeof commandProgram>>,
+  readerCommand: ShellCommand,
+  at: SourcePosition | null,
+  context: ScanContext,
+  script: ShellScript | null,
+  scope: ExpansionScope | null,
+): void {
+  const readerWords = script && scope ? script.expandWords(readerCommand.words, scope).words : readerCommand.words;
+  const reader = commandProgram(readerWords);
+  const request = reader ? rawSocketRequest(writer, reader) : null;
+  if (!request || !reader?.name || !at) return;
+  for (const usage of engineUsages(request, at, context.index)) context.findings.usages.push({ ...usage, via: reader.name });
 }
 
 /** `sh -c 'curl ...'`, `bash -ec "..."`: the script runs too. Returns whether there was one. */
