@@ -10,9 +10,9 @@ import { classFromReceiverName, clientClassOfModule, isClientMethodName, clientM
 import { recogniseClientCall } from './dockerClientCalls.js';
 import { requiredSpecifiers, resolveRelativeImport } from '../prefilter.js';
 import { compilerNodesUnder, descendantsOfKind, innermostExpression, lineAndColumnOf, moduleSpecifierOf, wrapCompilerNode } from './syntaxWalk.js';
-import { isFunctionDeclaration, mayReachEngine, type ReachScope } from './engineReach.js';
+import { declarationOf, isFunctionDeclaration, mayReachEngine, type ReachScope } from './engineReach.js';
 import { isHttpMethodName, pointsAtDocker, recogniseRawHttpCall } from './rawHttpCalls.js';
-import { functionDeclaringParameter, isFunctionLike, ROOT_CONTEXT, ValueResolver, type ArgumentBinding, type ResolveContext } from './valueResolver.js';
+import { functionDeclaringParameter, isFunctionLike, ROOT_CONTEXT, ValueResolver, type ResolveContext } from './valueResolver.js';
 
 // Enough for a helper called by a helper; beyond that the value is reported as dynamic.
 const CALLER_DEPTH = 2;
@@ -20,17 +20,7 @@ const MAX_CALLERS = 24;
 
 /** Binds a function's parameters to one call's arguments, resolved in the caller's context. */
 function bindArguments(resolver: ValueResolver, functionNode: Node, call: CallExpression, callerContext: ResolveContext): ResolveContext {
-  const bindings = new Map<Node, ArgumentBinding>();
-  const parameters = (functionNode as { getParameters?(): Node[] }).getParameters?.() ?? [];
-  const args = call.getArguments();
-  parameters.forEach((parameter, index) => {
-    if ((parameter as { isRestParameter?(): boolean }).isRestParameter?.()) {
-      bindings.set(parameter, { value: { kind: 'array', elements: args.slice(index).map((arg) => resolver.resolve(arg, callerContext)), open: false } });
-    } else {
-      bindings.set(parameter, { node: args[index], context: callerContext });
-    }
-  });
-  return { bindings, depth: callerContext.depth + 1 };
+  return { bindings: resolver.bindingsFor(functionNode, call.getArguments(), callerContext), depth: callerContext.depth + 1 };
 }
 
 /** A call of a function, with the function's parameters bound to its arguments. */
@@ -789,9 +779,9 @@ function returnsResultOf(functionNode: Node, call: CallExpression): boolean {
     const inner = expression && innermostExpression(expression);
     if (inner === target) return true;
     if (!inner || !ts.isIdentifier(inner)) return false;
-    // A local name holding the call's result: `const res = await fetch(url)`.
-    const initializer = findLocalInitializer(functionNode.compilerNode, inner.text);
-    return initializer !== undefined && innermostExpression(initializer) === target;
+    // A name holding the call's result: `const res = await fetch(url)`.
+    const declaration = declarationOf(inner);
+    return declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined && innermostExpression(declaration.initializer) === target;
   };
   const body = (functionNode.compilerNode as ts.FunctionLikeDeclaration).body;
   if (!body) return false;
@@ -804,18 +794,6 @@ function returnsResultOf(functionNode: Node, call: CallExpression): boolean {
   };
   ts.forEachChild(body, visit);
   return returns;
-}
-
-/** The initializer of a `const`/`let` declared by that name directly in a function (not in nested functions). */
-function findLocalInitializer(functionNode: ts.Node, name: string): ts.Expression | undefined {
-  let found: ts.Expression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found || (node !== functionNode && ts.isFunctionLike(node))) return;
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name && node.initializer) found = node.initializer;
-    else ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(functionNode, visit);
-  return found;
 }
 
 /** The function a request belongs to: callbacks passed as arguments (`.then(() => ...)`) count as their caller. */

@@ -1,5 +1,6 @@
 import { ts } from 'ts-morph';
 import { libraryOfPackage } from './clientLibraries.js';
+import { REQUEST_PACKAGES } from './rawHttpCalls.js';
 import { innermostExpression, moduleSpecifierOf } from './syntaxWalk.js';
 
 /**
@@ -32,7 +33,7 @@ export interface ReachScope {
 }
 
 // Packages through which a request can go out (node's modules, HTTP clients, Docker clients).
-const CARRIER_PACKAGES = new Set(['http', 'https', 'net', 'undici', 'node-fetch', 'axios', 'got', 'request', 'request-promise', 'request-promise-native', 'util']);
+const CARRIER_PACKAGES = new Set(['http', 'https', 'net', 'undici', 'node-fetch', 'axios', 'got', ...REQUEST_PACKAGES, 'util']);
 // Globals of the language, the runtime and test frameworks that never hold a client. Any other
 // undeclared name may (`fetch`, `globalThis`, a `docker` global a script expects to exist).
 const INERT_GLOBALS = new Set([
@@ -242,7 +243,7 @@ function assignedNames(scope: ts.Node): Set<string> {
  * The declaration of a name, from the binder's scopes (`locals`), without the type
  * checker. undefined: declared nowhere in the file (a global).
  */
-function declarationOf(identifier: ts.Identifier): ts.Declaration | undefined {
+export function declarationOf(identifier: ts.Identifier): ts.Declaration | undefined {
   const name = identifier.escapedText;
   for (let node: ts.Node | undefined = identifier.parent; node; node = node.parent) {
     const symbol = (node as { locals?: Map<ts.__String, ts.Symbol> }).locals?.get(name);

@@ -131,6 +131,13 @@ function isStringLike(value: AbstractValue): boolean {
   return patternText(value) !== undefined || value.kind === 'oneOf';
 }
 
+/** `f(url, options)` or `f(options)`: the options, and the URL written first or under one of the options' keys. */
+function urlOrOptions(call: CallExpression, urlKeys: string[], analyser: CodeAnalyser, context: ResolveContext): { url: AbstractValue | undefined; options: AbstractValue; urlFirst: boolean } {
+  const first = arg(call, 0, analyser, context);
+  if (isStringLike(first)) return { url: first, options: arg(call, 1, analyser, context), urlFirst: true };
+  return { url: urlKeys.map((key) => property(first, key)).find((value) => value !== undefined), options: first, urlFirst: false };
+}
+
 function requestShape(call: CallExpression, analyser: CodeAnalyser, context: ResolveContext): HttpRequestShape | undefined {
   const { receiver, name, callee } = calleeValue(call, analyser, context);
   const module = moduleOf(callee);
@@ -173,9 +180,8 @@ function moduleCallShape(call: CallExpression, module: { specifier: string; memb
  * `http://unix:/var/run/docker.sock:/info` names a socket as got's URLs do. `json: {...}` is the body.
  */
 function requestPackageShape(call: CallExpression, library: string, verb: string | undefined, analyser: CodeAnalyser, context: ResolveContext): HttpRequestShape {
-  const first = arg(call, 0, analyser, context);
-  const options = isStringLike(first) ? arg(call, 1, analyser, context) : first;
-  const uri = isStringLike(first) ? first : property(options, 'uri') ?? property(options, 'url') ?? UNKNOWN('no url');
+  const { url: written, options } = urlOrOptions(call, ['uri', 'url'], analyser, context);
+  const uri = written ?? UNKNOWN('no url');
   const base = property(options, 'baseUrl');
   const url = base ? normaliseSlashes(concatValues([base, { kind: 'string', value: '/' }, uri], holeName)) : uri;
   const json = property(options, 'json');
@@ -209,10 +215,8 @@ function urlAndOptionsShape(call: CallExpression, library: string, analyser: Cod
 
 /** `http.request(options, cb)`, `http.request(url, options, cb)`, `http.get(...)`. */
 function nodeHttpShape(call: CallExpression, analyser: CodeAnalyser, library: string, context: ResolveContext): HttpRequestShape {
-  const first = arg(call, 0, analyser, context);
-  const second = arg(call, 1, analyser, context);
-  const options = isStringLike(first) ? second : first;
-  const url = isStringLike(first) ? first : property(options, 'path') ?? UNKNOWN('no path');
+  const { url: written, options, urlFirst } = urlOrOptions(call, ['path'], analyser, context);
+  const url = written ?? UNKNOWN('no path');
   const host = property(options, 'host') ?? property(options, 'hostname');
   const port = property(options, 'port');
   return {
@@ -222,7 +226,7 @@ function nodeHttpShape(call: CallExpression, analyser: CodeAnalyser, library: st
     defaultMethod: 'GET',
     headers: property(options, 'headers'),
     body: writtenBody(call, analyser, context),
-    transport: [property(options, 'socketPath') ?? { kind: 'nullish' }, host ?? { kind: 'nullish' }, port ?? { kind: 'nullish' }, isStringLike(first) ? first : { kind: 'nullish' }],
+    transport: [property(options, 'socketPath') ?? { kind: 'nullish' }, host ?? { kind: 'nullish' }, port ?? { kind: 'nullish' }, urlFirst ? url : { kind: 'nullish' }],
   };
 }
 
@@ -253,8 +257,7 @@ function axiosShape(call: CallExpression, verb: string | undefined, defaults: Ab
   let url: AbstractValue | undefined;
   let data: AbstractValue | undefined;
   if (!verb || verb === 'request') {
-    config = isStringLike(first) ? arg(call, 1, analyser, context) : first;
-    url = isStringLike(first) ? first : property(config, 'url');
+    ({ url, options: config } = urlOrOptions(call, ['url'], analyser, context));
     data = property(config, 'data');
   } else if (AXIOS_DATA_METHODS.has(verb)) {
     url = first;
@@ -281,9 +284,8 @@ function axiosShape(call: CallExpression, verb: string | undefined, defaults: Ab
 
 /** got(url, options), got.post(url, options), instances from got.extend({ prefixUrl }). */
 function gotShape(call: CallExpression, verb: string | undefined, defaults: AbstractValue, analyser: CodeAnalyser, context: ResolveContext): HttpRequestShape {
-  const first = arg(call, 0, analyser, context);
-  const options = isStringLike(first) ? arg(call, 1, analyser, context) : first;
-  const url = isStringLike(first) ? first : property(options, 'url') ?? UNKNOWN('no url');
+  const { url: written, options } = urlOrOptions(call, ['url'], analyser, context);
+  const url = written ?? UNKNOWN('no url');
   const prefix = property(defaults, 'prefixUrl') ?? property(options, 'prefixUrl');
   const fullUrl = prefix ? concatValues([prefix, { kind: 'string', value: '/' }, url], holeName) : url;
   const method = verb ? ({ kind: 'string', value: verb } as AbstractValue) : property(options, 'method') ?? property(defaults, 'method');

@@ -478,15 +478,10 @@ export class ValueResolver {
     return contexts.length > 0 ? contexts.map((context) => this.resolve(node, context)) : [this.resolve(node, ROOT_CONTEXT)];
   }
 
-  private constructionContextsOf(classNode: Node, constructor: Node & { getParameters(): Node[] }): ResolveContext[] {
+  private constructionContextsOf(classNode: Node, constructor: Node): ResolveContext[] {
     let contexts = this.constructionContexts.get(classNode);
     if (!contexts) {
-      contexts = (this.hooks.constructionsOf?.(classNode) ?? []).map((construction) => {
-        const args = construction.getArguments();
-        const bindings = new Map<Node, ArgumentBinding>();
-        constructor.getParameters().forEach((parameter, index) => bindings.set(parameter, { node: args[index], context: ROOT_CONTEXT }));
-        return { bindings, depth: 1 };
-      });
+      contexts = (this.hooks.constructionsOf?.(classNode) ?? []).map((construction) => ({ bindings: this.bindingsFor(constructor, construction.getArguments(), ROOT_CONTEXT), depth: 1 }));
       this.constructionContexts.set(classNode, contexts);
     }
     return contexts;
@@ -502,16 +497,9 @@ export class ValueResolver {
     const member = (classNode as Node & { getStaticMember(name: string): Node | undefined }).getStaticMember(name);
     if (member && Node.isMethodDeclaration(member)) return { kind: 'function', node: member };
     const className = (classNode as Node & { getName(): string | undefined }).getName();
-    const values: AbstractValue[] = [];
-    for (const assignment of descendantsOfKind(classNode, SyntaxKind.BinaryExpression)) {
-      const operator = assignment.getOperatorToken().getKind();
-      if (operator !== SyntaxKind.EqualsToken && operator !== SyntaxKind.QuestionQuestionEqualsToken && operator !== SyntaxKind.BarBarEqualsToken) continue;
-      const left = assignment.getLeft();
-      if (!Node.isPropertyAccessExpression(left) || left.getName() !== name) continue;
-      const object = left.getExpression();
-      const inStaticMethod = Node.isThisExpression(object) && (object.getFirstAncestorByKind(SyntaxKind.MethodDeclaration)?.isStatic() ?? false);
-      if (inStaticMethod || (className !== undefined && Node.isIdentifier(object) && object.getText() === className)) values.push(this.resolve(assignment.getRight(), ROOT_CONTEXT));
-    }
+    const isTheClass = (object: Node) =>
+      Node.isThisExpression(object) ? (object.getFirstAncestorByKind(SyntaxKind.MethodDeclaration)?.isStatic() ?? false) : className !== undefined && Node.isIdentifier(object) && object.getText() === className;
+    const values = assignedInClass(classNode, name, isTheClass).map((node) => this.resolve(node, ROOT_CONTEXT));
     if (member && Node.isPropertyDeclaration(member)) {
       const initializer = member.getInitializer();
       values.push(initializer ? this.resolve(initializer, ROOT_CONTEXT) : (this.typeAnnotationValue(member) ?? UNKNOWN(`static field ${name}`)));
@@ -522,13 +510,7 @@ export class ValueResolver {
   }
 
   private assignmentsToThis(classNode: Node, name: string): Node[] {
-    const found: Node[] = [];
-    for (const assignment of descendantsOfKind(classNode, SyntaxKind.BinaryExpression)) {
-      if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken) continue;
-      const left = assignment.getLeft();
-      if (Node.isPropertyAccessExpression(left) && Node.isThisExpression(left.getExpression()) && left.getName() === name) found.push(assignment.getRight());
-    }
-    return found;
+    return assignedInClass(classNode, name, (object) => Node.isThisExpression(object));
   }
 
   /** Constructor parameter properties (`constructor(private docker: Docker)`) and typed fields: a value from the type. */
@@ -807,17 +789,21 @@ export class ValueResolver {
   /** Evaluates a local function's return value with its parameters bound to the call's arguments. */
   invoke(functionNode: Node, args: Node[], context: ResolveContext, thisValue?: AbstractValue): AbstractValue {
     if (Node.isClassDeclaration(functionNode) || Node.isClassExpression(functionNode)) return UNKNOWN('class called without new');
+    return this.returnValue(functionNode, { bindings: this.bindingsFor(functionNode, args, context), depth: context.depth + 1, thisValue });
+  }
+
+  /** A function's parameters bound to a call's arguments, resolved in the caller's context; a rest parameter takes the remaining ones as a list. */
+  bindingsFor(functionNode: Node, args: Node[], context: ResolveContext): Map<Node, ArgumentBinding> {
     const parameters = (functionNode as { getParameters?(): Node[] }).getParameters?.() ?? [];
     const bindings = new Map<Node, ArgumentBinding>();
     parameters.forEach((parameter, index) => {
       if ((parameter as { isRestParameter?(): boolean }).isRestParameter?.()) {
-        const rest: AbstractValue = { kind: 'array', elements: args.slice(index).map((arg) => this.resolve(arg, context)), open: false };
-        bindings.set(parameter, { value: rest });
+        bindings.set(parameter, { value: { kind: 'array', elements: args.slice(index).map((arg) => this.resolve(arg, context)), open: false } });
       } else {
         bindings.set(parameter, { node: args[index], context });
       }
     });
-    return this.returnValue(functionNode, { bindings, depth: context.depth + 1, thisValue });
+    return bindings;
   }
 
   /** Like invoke, with arguments that are already values (array callbacks). */
@@ -871,10 +857,8 @@ export class ValueResolver {
     if (constructor) {
       const superCall = descendantsOfKind(constructor, SyntaxKind.CallExpression).find((call) => call.getExpression().getKind() === SyntaxKind.SuperKeyword);
       if (!superCall) return undefined;
-      const bindings = new Map<Node, ArgumentBinding>();
-      ((constructor as unknown as { getParameters(): Node[] }).getParameters()).forEach((parameter, index) => bindings.set(parameter, { node: args[index], context }));
       baseArgs = superCall.getArguments();
-      baseContext = { bindings, depth: context.depth + 1 };
+      baseContext = { bindings: this.bindingsFor(constructor, args, context), depth: context.depth + 1 };
     }
     if (base.kind === 'function') return this.newOfClass(base.node, baseArgs, baseContext, node);
     return this.hooks.construct?.(base, baseArgs, baseContext, node);
@@ -961,34 +945,40 @@ export class ValueResolver {
     if (stringParts(receiver) || receiver.kind === 'oneOf') {
       if (name === 'toString' || name === 'trim' || name === 'valueOf') return receiver;
       if (name === 'concat') return concatValues([receiver, ...args.map((arg) => this.stringish(arg, context))], holeName);
-      // `endpoint.replace(/^\/+/, '')` on `/containers/${id}/json`: an anchored pattern touches only the known start.
-      if (name === 'replace' && receiver.kind === 'pattern' && typeof receiver.parts[0] === 'string' && args[0] && Node.isRegularExpressionLiteral(args[0])) {
-        const search = regularExpressionOf(args[0].getText());
-        const replacement = this.resolve(args[1], context);
-        const known = receiver.parts[0];
-        const match = search && search.source.startsWith('^') && !search.multiline && known.length <= MAX_REPLACED_LENGTH ? new RegExp(search.source, search.flags.replace('g', '')).exec(known) : null;
-        // Only a match that ends inside the known text is certain; one that reaches its end might go on into the hole.
-        if (search && match && match[0].length < known.length && replacement.kind === 'string') {
-          return concatValues([{ kind: 'string', value: known.replace(search, replacement.value) }, { kind: 'pattern', parts: receiver.parts.slice(1) }], holeName);
-        }
-      }
-      if ((name === 'replace' || name === 'replaceAll') && receiver.kind === 'string') {
-        const search = args[0] && Node.isRegularExpressionLiteral(args[0]) ? regularExpressionOf(args[0].getText()) : this.resolve(args[0], context);
-        const replacement = this.resolve(args[1], context);
-        // `endpoint.replace(/^\/+/, '')`: a literal pattern on a known (short) path is applied as the code would.
-        // (replaceAll with a pattern that is not global throws at run time: left unknown.)
-        if (search instanceof RegExp && replacement.kind === 'string' && receiver.value.length <= MAX_REPLACED_LENGTH && (name === 'replace' || search.global)) {
-          return { kind: 'string', value: name === 'replace' ? receiver.value.replace(search, replacement.value) : receiver.value.replaceAll(search, replacement.value) };
-        }
-        if (!(search instanceof RegExp) && search?.kind === 'string' && replacement.kind === 'string') {
-          return { kind: 'string', value: name === 'replace' ? receiver.value.replace(search.value, replacement.value) : receiver.value.split(search.value).join(replacement.value) };
-        }
+      if (name === 'replace' || name === 'replaceAll') {
+        const replaced = this.replacedValue(receiver, name, args, context);
+        if (replaced) return replaced;
       }
     }
     if (receiver.kind === 'response' && ['then', 'catch', 'finally'].includes(name)) return UNKNOWN('promise chain');
     // Keep the reason: `docker.getImage(x)` on an unknown `docker` parameter is that parameter's business.
     if (receiver.kind === 'unknown') return receiver;
     return UNKNOWN(this.describe(node));
+  }
+
+  /**
+   * `path.replace(search, text)` and `replaceAll`, computed as the code would: a string or a literal
+   * regular expression on a known path. On a path with holes only an anchored pattern whose match
+   * ends inside the known start is certain (`endpoint.replace(/^\/+/, '')` on `/containers/${id}/json`);
+   * a match reaching the end might go on into the hole. replaceAll with a pattern that is not global
+   * throws at run time: left unknown.
+   */
+  private replacedValue(receiver: AbstractValue, name: 'replace' | 'replaceAll', args: Node[], context: ResolveContext): AbstractValue | undefined {
+    const replacement = this.resolve(args[1], context);
+    if (!args[0] || replacement.kind !== 'string') return undefined;
+    if (!Node.isRegularExpressionLiteral(args[0])) {
+      const search = this.resolve(args[0], context);
+      if (receiver.kind !== 'string' || search.kind !== 'string') return undefined;
+      return { kind: 'string', value: name === 'replace' ? receiver.value.replace(search.value, replacement.value) : receiver.value.split(search.value).join(replacement.value) };
+    }
+    const pattern = regularExpressionOf(args[0].getText());
+    const known = receiver.kind === 'string' ? receiver.value : receiver.kind === 'pattern' && typeof receiver.parts[0] === 'string' ? receiver.parts[0] : undefined;
+    if (!pattern || known === undefined || known.length > MAX_REPLACED_LENGTH || (name === 'replaceAll' && !pattern.global)) return undefined;
+    if (receiver.kind === 'string') return { kind: 'string', value: name === 'replace' ? known.replace(pattern, replacement.value) : known.replaceAll(pattern, replacement.value) };
+    if (name !== 'replace' || receiver.kind !== 'pattern' || !pattern.source.startsWith('^') || pattern.multiline) return undefined;
+    const match = new RegExp(pattern.source, pattern.flags.replace('g', '')).exec(known);
+    if (!match || match[0].length >= known.length) return undefined;
+    return concatValues([{ kind: 'string', value: known.replace(pattern, replacement.value) }, { kind: 'pattern', parts: receiver.parts.slice(1) }], holeName);
   }
 
   /** JSON.stringify, encodeURIComponent, String, path.join, util.format, querystring.stringify, Object.assign. */
@@ -1287,6 +1277,21 @@ function regularExpressionOf(literal: string): RegExp | undefined {
 
 // Types nest (`Promise<Array<{ client: Docker }>>`); the cap stops types that refer to themselves.
 const MAX_TYPE_DEPTH = 6;
+
+/**
+ * The values assigned in a class to `object.name` (`=`, `??=`, `||=`), for the objects `isOwner`
+ * accepts: `this` in its methods, or the class itself for a static field.
+ */
+function assignedInClass(classNode: Node, name: string, isOwner: (object: Node) => boolean): Node[] {
+  const found: Node[] = [];
+  for (const assignment of descendantsOfKind(classNode, SyntaxKind.BinaryExpression)) {
+    const operator = assignment.getOperatorToken().getKind();
+    if (operator !== SyntaxKind.EqualsToken && operator !== SyntaxKind.QuestionQuestionEqualsToken && operator !== SyntaxKind.BarBarEqualsToken) continue;
+    const left = assignment.getLeft();
+    if (Node.isPropertyAccessExpression(left) && left.getName() === name && isOwner(left.getExpression())) found.push(assignment.getRight());
+  }
+  return found;
+}
 
 /** Methods that add elements to a list in place. */
 const LIST_APPENDS = new Set(['push', 'unshift']);

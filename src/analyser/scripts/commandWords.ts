@@ -68,3 +68,10 @@ export function commandProgram(words: readonly ShellWord[]): { name: string | nu
   if (at === -1 || at >= words.length) return null;
   return { name: programName(words[at]), word: words[at], args: words.slice(at + 1) };
 }
+
+/** What `echo` prints: its arguments after its options (`-n`, `-e`, `-neE`...). */
+export function echoArguments(args: readonly ShellWord[]): ShellWord[] {
+  let first = 0;
+  while (first < args.length && /^-[neE]+$/.test(literalText(args[first].parts) ?? '')) first++;
+  return args.slice(first);
+}

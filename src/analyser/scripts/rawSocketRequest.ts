@@ -1,12 +1,12 @@
 import { HTTP_METHODS, type HttpMethod } from '../../surface/feature.js';
 import { emptyHttpCommand, type HttpCommand } from './httpCommand.js';
-import { literalText, withPlaceholders, type ShellWord, type WordPart } from './shellWords.js';
+import { echoArguments } from './commandWords.js';
+import { literalText, partsFromPlaceholders, withPlaceholders, type ShellWord, type WordPart } from './shellWords.js';
 
 /** Programs that connect their stdin to a unix socket: `nc -U PATH`, `socat - UNIX-CONNECT:PATH`. */
 const NETCATS = new Set(['nc', 'netcat', 'ncat', 'nc.openbsd', 'nc.traditional']);
 const SOCAT_UNIX = /^(?:UNIX-CONNECT|UNIX-CLIENT|UNIX):/i;
 const REQUEST_LINE = /^([A-Z]+)\s+(\S+)\s+HTTP\/\d(?:\.\d)?\s*$/;
-const PLACEHOLDER = /\uE000(\d+)\uE001/g;
 
 /**
  * `echo -e "GET /containers/json HTTP/1.0\r\n" | nc -U /var/run/docker.sock` and the like: a
@@ -26,12 +26,12 @@ export function rawSocketRequest(writer: { name: string | null; args: ShellWord[
   const command = emptyHttpCommand('curl');
   command.unixSocket = socket;
   command.explicitMethod = [{ text: requestLine[1], expansion: false }];
-  command.urls = [[{ text: 'http://localhost', expansion: false }, ...partsOf(requestLine[2], expansions)]];
+  command.urls = [[{ text: 'http://localhost', expansion: false }, ...partsFromPlaceholders(requestLine[2], expansions)]];
   const blank = lines.findIndex((line, index) => index > 0 && line.trim() === '');
   const headerLines = lines.slice(1, blank === -1 ? undefined : blank).filter((line) => line.includes(':'));
-  command.headers = headerLines.map((line) => partsOf(line, expansions));
+  command.headers = headerLines.map((line) => partsFromPlaceholders(line, expansions));
   const body = blank === -1 ? '' : lines.slice(blank + 1).join('\n').trim();
-  if (body !== '') command.data = [{ kind: 'text', parts: partsOf(body, expansions), form: false }];
+  if (body !== '') command.data = [{ kind: 'text', parts: partsFromPlaceholders(body, expansions), form: false }];
   return command;
 }
 
@@ -54,7 +54,7 @@ function socketOf(reader: { name: string | null; args: ShellWord[] }): WordPart[
 /** What `echo [-neE] words...` or `printf FORMAT` writes, escapes (`\r\n`) read as echo -e and printf read them. */
 function writtenText(writer: { name: string | null; args: ShellWord[] }): WordPart[] | null {
   let words: ShellWord[];
-  if (writer.name === 'echo') words = writer.args.filter((word, index) => !(index === 0 && /^-[neE]+$/.test(literalText(word.parts) ?? '')));
+  if (writer.name === 'echo') words = echoArguments(writer.args);
   else if (writer.name === 'printf') words = writer.args.slice(0, 1);
   else return null;
   const parts: WordPart[] = [];
@@ -67,17 +67,4 @@ function writtenText(writer: { name: string | null; args: ShellWord[] }): WordPa
 
 function unescape(text: string): string {
   return text.replace(/\\([rnt\\])/g, (_, letter: string) => ({ r: '\r', n: '\n', t: '\t', '\\': '\\' })[letter]!);
-}
-
-/** Placeholder text back into word parts: literal runs and the expansions they stand for. */
-function partsOf(text: string, expansions: readonly string[]): WordPart[] {
-  const parts: WordPart[] = [];
-  let last = 0;
-  for (const match of text.matchAll(PLACEHOLDER)) {
-    if (match.index! > last) parts.push({ text: text.slice(last, match.index), expansion: false });
-    parts.push({ text: expansions[Number(match[1])] ?? '', expansion: true });
-    last = match.index! + match[0].length;
-  }
-  if (last < text.length) parts.push({ text: text.slice(last), expansion: false });
-  return parts;
 }

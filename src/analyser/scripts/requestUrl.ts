@@ -36,7 +36,7 @@ const VERSION_THEN_EXPANSION = /^v(\d+\.\d{2})(\uE000\d+\uE001[\s\S]*)$/;
 const EXPANDED_VERSION_SEGMENT = /^v[\d.]*\uE000\d+\uE001[\d.\uE000\uE001]*$/;
 const LONE_PLACEHOLDER = /^\uE000(\d+)\uE001$/;
 
-export function parseRequestUrl(parts: readonly WordPart[], tool: 'curl' | 'wget' = 'curl'): RequestUrl {
+export function parseRequestUrl(parts: readonly WordPart[], tool: 'curl' | 'wget'): RequestUrl {
   const { text: written, expansions } = withPlaceholders(parts);
   const text = written.trim();
   const url: RequestUrl = { scheme: null, host: null, path: null, isRegistryPath: false, versionPrefix: null, query: [], dynamic: [], notes: [] };
@@ -44,8 +44,9 @@ export function parseRequestUrl(parts: readonly WordPart[], tool: 'curl' | 'wget
   if (oddSlashes && authority) {
     // Docker's old examples wrote `http:/v1.24/containers/json`; curl (7.62 and later) skips one to three
     // slashes and takes the next segment for the host, so that version never reaches the daemon.
-    const example = `http://localhost/${restorePlaceholders(authority, expansions)}${restorePlaceholders(rest, expansions)}`;
-    url.notes.push(`curl reads ${restorePlaceholders(text, expansions)} as host ${restorePlaceholders(authority, expansions)} and path ${restorePlaceholders(rest, expansions) || '/'}; write ${example} for the path as written`);
+    const host = restorePlaceholders(authority, expansions);
+    const path = restorePlaceholders(rest, expansions);
+    url.notes.push(`curl reads ${restorePlaceholders(text, expansions)} as host ${host} and path ${path || '/'}; write http://localhost/${host}${path} for the path as written`);
   }
   url.scheme = scheme;
   if (authority !== null) url.host = parseHost(authority, expansions);

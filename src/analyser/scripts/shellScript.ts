@@ -3,7 +3,7 @@
  * variables, its functions and their calls, and which commands' output is captured into
  * a variable. Nothing is executed; a value the text does not settle stays an expansion.
  */
-import { commandProgram, isAssignmentWord, programIndex } from './commandWords.js';
+import { commandProgram, echoArguments, isAssignmentWord, programIndex } from './commandWords.js';
 import type { ShellCommand } from './shellTokenizer.js';
 import { literalText, pushExpansion, pushLiteral, splitExpansions, type ShellWord, type WordPart } from './shellWords.js';
 import type { TextRegion } from './textRegion.js';
@@ -596,7 +596,7 @@ function echoedVariableName(command: ShellCommand): string | null {
   const program = commandProgram(command.words);
   if (!program || (program.name !== 'echo' && program.name !== 'printf')) return null;
   let args = program.args;
-  if (program.name === 'echo') while (args.length > 0 && /^-[neE]+$/.test(literalText(args[0].parts) ?? '')) args = args.slice(1);
+  if (program.name === 'echo') args = echoArguments(args);
   else if (args.length === 2 && /^%s(?:\\n)?$/.test(literalText(args[0].parts) ?? '')) args = args.slice(1);
   return args.length === 1 ? loneVariableName(args[0].parts) : null;
 }

@@ -90,6 +90,19 @@ export function restorePlaceholders(text: string, expansions: readonly string[])
   return text.replace(/\uE000(\d+)\uE001/g, (_, index: string) => expansions[Number(index)] ?? '');
 }
 
+/** A placeholder string back to word parts: its literal runs, and the expansions its placeholders stand for. */
+export function partsFromPlaceholders(text: string, expansions: readonly string[]): WordPart[] {
+  const parts: WordPart[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/\uE000(\d+)\uE001/g)) {
+    pushLiteral(parts, text.slice(last, match.index));
+    pushExpansion(parts, expansions[Number(match[1])] ?? '');
+    last = match.index! + match[0].length;
+  }
+  pushLiteral(parts, text.slice(last));
+  return parts;
+}
+
 export function containsPlaceholder(text: string): boolean {
   return text.includes(EXPANSION_OPEN);
 }

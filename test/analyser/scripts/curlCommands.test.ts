@@ -33,7 +33,9 @@ describe('curl to the Docker daemon', () => {
   });
 
   it('keeps wget URLs with one slash as a path on no host (wget does not read a host there)', () => {
-    expect(scanText('wget -qO- http:/v1.41/info').usages).toEqual([]);
+    // The same URL reaches the daemon's port with curl, and nothing with wget (which fails to connect).
+    expect(onlyUsage(scanText('curl -s http:/localhost:2375/v1.41/info'))).toMatchObject({ path: '/info', pin: { version: '1.41' } });
+    expect(scanText('wget -qO- http:/localhost:2375/v1.41/info').usages).toEqual([]);
   });
 
   it('reads method, headers, query names and JSON body fields of a container create', () => {
