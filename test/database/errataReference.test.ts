@@ -45,6 +45,16 @@ describe('fields the v1.24 reference already documents are "1.25 or earlier"', (
     expect(record(createBody('HostConfig.PortBindings{}[].HostPort'))).toMatchObject({ added: '1.25', addedIsFloor: true });
   });
 
+  it('IPAM Config entries, which the specs before 1.41 describe as string maps; AuxiliaryAddresses stays 1.41', () => {
+    const networkCreate = (name: string): FeatureRef => ({ method: 'POST', path: '/networks/create', location: 'body', name });
+    const networkInspect = (name: string): FeatureRef => ({ method: 'GET', path: '/networks/{id}', location: 'response', status: '200', name });
+    for (const ref of [networkCreate('IPAM.Config[].Gateway'), networkCreate('IPAM.Config[].Subnet'), networkInspect('IPAM.Config[].IPRange')]) {
+      expect(record(ref), featureKey(ref)).toMatchObject({ added: '1.25', addedIsFloor: true });
+      expect(record(ref).errata).toEqual([expect.objectContaining({ field: 'added', specValue: '1.41', referenceVersion: '1.24' })]);
+    }
+    expect(record(networkCreate('IPAM.Config[].AuxiliaryAddresses'))).toMatchObject({ added: '1.41', addedIsFloor: false });
+  });
+
   it('KernelMemory on the update body, from the v1.23 reference', () => {
     const found = record({ method: 'POST', path: '/containers/{id}/update', location: 'body', name: 'KernelMemory' });
     expect(found).toMatchObject({ added: '1.25', addedIsFloor: true, removed: '1.42' });
