@@ -198,6 +198,25 @@ function restart(id, callback) {
 
 module.exports = { containerJson, restart };
 `,
+  // Callback methods wrapped in promises by hand, to await them.
+  'src/hosts/lookup.js': `const Docker = require('dockerode');
+
+const docker = new Docker();
+
+async function findByName(name) {
+  const containers = await new Promise((resolve, reject) => {
+    docker.listContainers({ all: true }, (err, list) => (err ? reject(err) : resolve(list)));
+  });
+  const found = containers.find((container) => container.Names.includes('/' + name));
+  return found ? found.Id : undefined;
+}
+
+function version() {
+  return new Promise((resolve) => docker.version((err, data) => resolve(err ? null : data))).then((data) => data && data.ApiVersion);
+}
+
+module.exports = { findByName, version };
+`,
   // A health check without an extension, and files without one that are not scripts.
   'docker/healthcheck': `#!/usr/bin/env bash
 set -euo pipefail
@@ -308,6 +327,13 @@ describe('where projects keep their client', () => {
 
   it('a list typed by an interface whose member is a client', () => {
     expect(usageAt('src/hosts/engines.ts', 36)).toMatchObject({ method: 'GET', path: '/volumes' });
+  });
+});
+
+describe('callbacks wrapped in new Promise', () => {
+  it('reads the fields of what the executor resolves with, awaited or through then', () => {
+    expect(usageAt('src/hosts/lookup.js', 7)).toMatchObject({ method: 'GET', path: '/containers/json', response: ['[].Id', '[].Names'] });
+    expect(usageAt('src/hosts/lookup.js', 14)).toMatchObject({ method: 'GET', path: '/version', response: ['ApiVersion'] });
   });
 });
 

@@ -9,8 +9,8 @@ import { recogniseChildProcessCall } from './childProcessCalls.js';
 import { classFromReceiverName, clientClassOfModule, isClientMethodName, clientMethod, clientProperty, hasClientClass, isEntryClass, libraryOfPackage } from './clientLibraries.js';
 import { recogniseClientCall } from './dockerClientCalls.js';
 import { requiredSpecifiers, resolveRelativeImport } from '../prefilter.js';
-import { compilerNodesUnder, descendantsOfKind, innermostExpression, lineAndColumnOf, moduleSpecifierOf, wrapCompilerNode } from './syntaxWalk.js';
-import { declarationOf, isFunctionDeclaration, mayReachEngine, type ReachScope } from './engineReach.js';
+import { compilerNodesUnder, declarationOf, descendantsOfKind, innermostExpression, lineAndColumnOf, moduleSpecifierOf, wrapCompilerNode } from './syntaxWalk.js';
+import { isFunctionDeclaration, mayReachEngine, type ReachScope } from './engineReach.js';
 import { isHttpMethodName, pointsAtDocker, recogniseRawHttpCall } from './rawHttpCalls.js';
 import { functionDeclaringParameter, isFunctionLike, ROOT_CONTEXT, ValueResolver, type ResolveContext } from './valueResolver.js';
 
@@ -796,10 +796,13 @@ function returnsResultOf(functionNode: Node, call: CallExpression): boolean {
   return returns;
 }
 
-/** The function a request belongs to: callbacks passed as arguments (`.then(() => ...)`) count as their caller. */
+/**
+ * The function a request belongs to: callbacks passed as arguments (`.then(() => ...)`) and
+ * promise executors (`new Promise((resolve) => ...)`) count as their caller.
+ */
 function requestScope(call: Node): Node {
   let scope = call.getFirstAncestor(isFunctionLike);
-  while (scope && (Node.isArrowFunction(scope) || Node.isFunctionExpression(scope)) && Node.isCallExpression(scope.getParent())) {
+  while (scope && (Node.isArrowFunction(scope) || Node.isFunctionExpression(scope)) && (Node.isCallExpression(scope.getParent()) || Node.isNewExpression(scope.getParent()))) {
     scope = scope.getFirstAncestor(isFunctionLike);
   }
   return scope ?? call.getSourceFile();

@@ -1,7 +1,7 @@
 import { ts } from 'ts-morph';
 import { libraryOfPackage } from './clientLibraries.js';
 import { REQUEST_PACKAGES } from './rawHttpCalls.js';
-import { innermostExpression, moduleSpecifierOf } from './syntaxWalk.js';
+import { declarationOf, innermostExpression, moduleSpecifierOf } from './syntaxWalk.js';
 
 /**
  * A cheap test, on the compiler's tree, of whether a call could reach the Engine at all,
@@ -237,17 +237,4 @@ function assignedNames(scope: ts.Node): Set<string> {
   ts.forEachChild(scope, visit);
   assignedNamesByScope.set(scope, names);
   return names;
-}
-
-/**
- * The declaration of a name, from the binder's scopes (`locals`), without the type
- * checker. undefined: declared nowhere in the file (a global).
- */
-export function declarationOf(identifier: ts.Identifier): ts.Declaration | undefined {
-  const name = identifier.escapedText;
-  for (let node: ts.Node | undefined = identifier.parent; node; node = node.parent) {
-    const symbol = (node as { locals?: Map<ts.__String, ts.Symbol> }).locals?.get(name);
-    if (symbol) return symbol.declarations?.[0];
-  }
-  return undefined;
 }

@@ -77,3 +77,16 @@ export function moduleSpecifierOf(node: ts.Node): ts.StringLiteral | undefined {
     : statement.moduleSpecifier;
   return specifier && ts.isStringLiteral(specifier) ? specifier : undefined;
 }
+
+/**
+ * The declaration of a name, from the binder's scopes (`locals`), without the type
+ * checker. undefined: declared nowhere in the file (a global).
+ */
+export function declarationOf(identifier: ts.Identifier): ts.Declaration | undefined {
+  const name = identifier.escapedText;
+  for (let node: ts.Node | undefined = identifier.parent; node; node = node.parent) {
+    const symbol = (node as { locals?: Map<ts.__String, ts.Symbol> }).locals?.get(name);
+    if (symbol) return symbol.declarations?.[0];
+  }
+  return undefined;
+}

@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, ts, type BinaryExpression, type CallExpression, type PropertyAccessExpression, type SourceFile, type Symbol as MorphSymbol } from 'ts-morph';
-import { compilerNodesUnder, descendantsOfKind, moduleSpecifierOf, wrapCompilerNode } from './syntaxWalk.js';
+import { compilerNodesUnder, declarationOf, descendantsOfKind, moduleSpecifierOf, wrapCompilerNode } from './syntaxWalk.js';
 import {
   alternatives,
   CIRCULAR_REFERENCE,
@@ -837,11 +837,27 @@ export class ValueResolver {
     const name = node.getExpression().getText();
     if (name === 'URLSearchParams') return args[0] ? this.searchParamsValue(args[0], context) : this.searchParamsFromCalls(node, context);
     if (name === 'URL' || name === 'url.URL') return this.urlValue(args, context);
+    if (name === 'Promise' && callee.kind === 'unknown' && args[0]) return this.promiseValue(args[0], context);
     if (callee.kind === 'function' && (Node.isClassDeclaration(callee.node) || Node.isClassExpression(callee.node))) {
       const base = this.constructBase(callee.node, args, context, node);
       return base ? { kind: 'instance', classNode: callee.node, base } : { kind: 'instance', classNode: callee.node };
     }
     return UNKNOWN(this.describe(node));
+  }
+
+  /**
+   * `new Promise((resolve, reject) => docker.ping((err, data) => resolve(data)))`: what the
+   * executor hands to `resolve`, the way callback APIs are wrapped for `await`.
+   */
+  private promiseValue(executor: Node, context: ResolveContext): AbstractValue {
+    if (!(Node.isArrowFunction(executor) || Node.isFunctionExpression(executor))) return UNKNOWN(this.describe(executor));
+    const resolveParameter = executor.getParameters()[0]?.getNameNode();
+    if (!resolveParameter || !Node.isIdentifier(resolveParameter)) return UNKNOWN('a promise resolved by no named function');
+    const declaration = resolveParameter.getParent().compilerNode;
+    const settled = compilerNodesUnder(executor.compilerNode, (node): node is ts.CallExpression => ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === resolveParameter.getText())
+      .filter((call) => declarationOf(call.expression as ts.Identifier) === declaration)
+      .map((call) => (call.arguments[0] ? this.resolve(wrapCompilerNode(executor, call.arguments[0]), context) : ({ kind: 'nullish' } as AbstractValue)));
+    return settled.length > 0 ? oneOf(settled) : UNKNOWN('a promise resolved by no call');
   }
 
   /**
