@@ -93,10 +93,12 @@ export function isReExportModule(text: string): boolean {
   return reExports > 0;
 }
 
-// `export function name(`, `export async function* name(`.
-const EXPORTED_FUNCTION = String.raw`export\s+(?:async\s+)?function\b\s*\*?\s*`;
-// `export const name = (a, b) =>`, `= async x =>`, `= function`; parameters with their own brackets are not matched.
-const EXPORTED_ARROW = String.raw`export\s+const\s+NAME\s*=\s*(?:async\s+)?(?:function\b|\w+\s*=>|\([^()]*\)\s*(?::\s*[\w<>\[\]., |]+)?=>)`;
+// `export function name(`, `export async function* name(`; `export const name = (a, b) =>`,
+// `= async x =>`, `= function` (parameters with their own brackets are not matched); `export default function`.
+const EXPORTED_FUNCTION_DECLARATION = new RegExp(
+  String.raw`(?:^|[\s;])(?:export\s+(?:async\s+)?function\b\s*\*?\s*([\w$]+)\s*[(<]|export\s+const\s+([\w$]+)\s*=\s*(?:async\s+)?(?:function\b|\w+\s*=>|\([^()]*\)\s*(?::\s*[\w<>\[\]., |]+)?=>)|export\s+default\s+(?:async\s+)?function\b)`,
+  'g',
+);
 
 /**
  * Whether a module declares and exports a function by that name (`default` for the default
@@ -104,11 +106,16 @@ const EXPORTED_ARROW = String.raw`export\s+const\s+NAME\s*=\s*(?:async\s+)?(?:fu
  * What the patterns do not match (`export { list }`, a bound method) says no.
  */
 export function exportsFunctionNamed(text: string, exportedName: string): boolean {
-  if (!text.includes(exportedName === 'default' ? 'export default' : exportedName)) return false;
-  if (exportedName === 'default') return new RegExp(String.raw`(?:^|[\s;])export\s+default\s+(?:async\s+)?function\b`).test(text);
-  if (!/^[\w$]+$/.test(exportedName)) return false;
-  const name = exportedName.replace(/\$/g, '\\$');
-  return new RegExp(String.raw`(?:^|[\s;])(?:${EXPORTED_FUNCTION}${name}\s*[(<]|${EXPORTED_ARROW.replace('NAME', name)})`).test(text);
+  return exportedFunctionNames(text).has(exportedName);
+}
+
+/** The names of the functions a module declares and exports, `default` included (see exportsFunctionNamed). */
+export function exportedFunctionNames(text: string): Set<string> {
+  const names = new Set<string>();
+  if (!text.includes('export')) return names;
+  // One pass over the text, whatever the number of names asked for: a pattern per name compiled a regular expression each time.
+  for (const match of text.matchAll(EXPORTED_FUNCTION_DECLARATION)) names.add(match[1] ?? match[2] ?? 'default');
+  return names;
 }
 
 /** The scanned file an import names: a relative path, or a workspace package by name. */

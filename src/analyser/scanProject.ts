@@ -11,7 +11,7 @@ import { matchUsages, type ScanUsage } from './matchUsages.js';
 import { findSuppressionDirectives, type SuppressionDirective } from '../lint/suppressions.js';
 import { findLocalPackages } from './localPackages.js';
 import { learnsFromImports } from './importerUse.js';
-import { exportsFunctionNamed, reExportedSpecifiers, resolveScannedImport, selectFilesToParse } from './prefilter.js';
+import { exportedFunctionNames, reExportedSpecifiers, resolveScannedImport, selectFilesToParse } from './prefilter.js';
 import { classifyScriptFile, looksLikeShellScript, scanScriptFile } from './scripts/scanScriptFile.js';
 import type { CliInvocation, FileFindings, ScanNote, SourcePosition, VersionSetting } from './usage.js';
 import { isStackOverflow } from '../errors.js';
@@ -236,7 +236,7 @@ function analyseCode(
   const selected = selectFilesToParse(codeTexts, options.localPackages, importerLearns);
   if (selected.size === 0) return [];
   const sourceFiles = parse([...selected].sort());
-  const exportedFunctions = new Map<string, boolean>();
+  const exportedFunctions = new Map<string, Set<string>>();
   const moduleLoader: ModuleLoader = {
     unparsedModules(fromFile, specifier) {
       const from = parsedByAbsolutePath.get(fromFile.getFilePath());
@@ -251,11 +251,10 @@ function analyseCode(
     load: parse,
     declaresFunction(fromFile, specifier, exportedName) {
       return this.unparsedModules(fromFile, specifier).some((path) => {
-        // The same function is called from many places: each module's text is searched once per name.
-        const key = `${path}\0${exportedName}`;
-        let declares = exportedFunctions.get(key);
-        if (declares === undefined) exportedFunctions.set(key, (declares = exportsFunctionNamed(codeTexts.get(path)!, exportedName)));
-        return declares;
+        // Functions are called from many places: each module's text is searched once.
+        let names = exportedFunctions.get(path);
+        if (names === undefined) exportedFunctions.set(path, (names = exportedFunctionNames(codeTexts.get(path)!)));
+        return names.has(exportedName);
       });
     },
   };
