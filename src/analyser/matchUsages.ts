@@ -197,7 +197,11 @@ function matchUsage(usage: RawUsage, index: CompatIndex, fieldIndexFor: FieldInd
       // `params: { [key]: value }`: the analyser writes a computed key as `{}`. Which parameter it
       // is cannot be known, so it is dynamic, not an unknown parameter named "{}" (a false error).
       result.dynamic.push('query: a parameter name is computed');
-    } else result.unknown.query.push(name);
+    } else {
+      // Sent all the same (the daemon ignores it): listed as written, as unknown body keys are.
+      result.query.push(name);
+      result.unknown.query.push(name);
+    }
   }
   for (const name of unique(usage.headers)) {
     const header = parameters('header').find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
@@ -210,7 +214,10 @@ function matchUsage(usage: RawUsage, index: CompatIndex, fieldIndexFor: FieldInd
     } else if (name.includes('{}')) {
       // A computed header name (`headers: { [name]: value }`), as for query parameters above.
       result.dynamic.push('headers: a header name is computed');
-    } else result.unknown.headers.push(name);
+    } else {
+      result.headers.push(name);
+      result.unknown.headers.push(name);
+    }
   }
   const bodyFields = fieldIndexFor(operation, 'body', false);
   const libraryBody = new Set(usage.libraryBody ?? []);

@@ -50,9 +50,6 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
     'node-docker-api sends X-Registry-Auth even for an empty auth object; the scan reports the header only when credentials are given',
   'test/fixtures/modem-and-sdks src/sdk/jobs.ts:36 POST /images/create headers':
     '@docker/node-sdk: the header depends on a conditional credentials object the scan cannot see as credentials',
-  'test/fixtures/modem-and-sdks src/sdk/jobs.ts:77 GET /events query': '@docker/node-sdk sends params=[object Object] (a library bug); the scan reports the documented parameters only',
-  'test/fixtures/modem-and-sdks src/sdk/status.ts:18 HEAD /_ping query': '@docker/node-sdk sends accept as a query parameter (a library bug) the method table does not carry',
-  'test/fixtures/modem-and-sdks src/sdk/status.ts:46 GET /containers/{id}/stats query': '@docker/node-sdk sends oneShot in camelCase (a library bug) the method table does not carry',
 };
 
 const FIXTURES = [
