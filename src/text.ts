@@ -30,3 +30,11 @@ export function lineStartsOf(text: string, isCode: boolean): number[] {
   for (const match of text.matchAll(new RegExp(lineBreakPattern(isCode).source, 'g'))) starts.push(match.index + match[0].length);
   return starts;
 }
+
+/**
+ * A name as it reads inside a message: quoted when it could be mistaken for the message's own
+ * punctuation or for a missing word (empty, blank at an end, ending in a colon: `read from ":"`).
+ */
+export function quotedIfOdd(name: string): string {
+  return name === '' || name !== name.trim() || name.endsWith(':') ? JSON.stringify(name) : name;
+}

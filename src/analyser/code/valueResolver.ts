@@ -13,6 +13,7 @@ import {
   type AbstractValue,
   type ObjectValue,
 } from './abstractValue.js';
+import { quotedIfOdd } from '../../text.js';
 
 /** Arguments bound to a function's parameters while its body is evaluated for one call. */
 export interface ResolveContext {
@@ -108,8 +109,8 @@ export class ValueResolver {
 
   /** A short description of an unresolved value, for `dynamic` reports. */
   describe(node: Node): string {
-    const text = node.getText().replace(/\s+/g, ' ');
-    return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+    const text = node.getText().replace(/\s+/g, ' ').trim();
+    return quotedIfOdd(text.length > 40 ? `${text.slice(0, 39)}…` : text);
   }
 
   private compute(node: Node, context: ResolveContext): AbstractValue {

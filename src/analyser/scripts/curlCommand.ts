@@ -1,5 +1,6 @@
 import { emptyHttpCommand, type HttpCommand, type SentData } from './httpCommand.js';
 import { dropPrefix, sourceText, type ShellWord, type WordPart } from './shellWords.js';
+import { quotedIfOdd } from '../../text.js';
 
 /** Short options that take an argument (`-X POST`, `-XPOST`); every other letter is a flag. */
 const SHORT_WITH_ARGUMENT = new Set('AbcCdDeEFHKmoPQrTtuUwxXyYz'.split(''));
@@ -132,7 +133,7 @@ function applyOption(command: HttpCommand, name: string, value: WordPart[] | nul
       command.opaqueBody = 'multipart form (-F)';
       break;
     case 'config':
-      command.dynamic.push(`options: read from config file ${sourceText(value)}`);
+      command.dynamic.push(`options: read from config file ${quotedIfOdd(sourceText(value))}`);
       break;
   }
 }

@@ -5,6 +5,7 @@ import type { HttpCommand, SentData } from './httpCommand.js';
 import { jsonBodyFields } from './jsonBodyFields.js';
 import { parseRequestUrl, type RequestUrl } from './requestUrl.js';
 import { containsPlaceholder, literalText, restorePlaceholders, sourceText, withPlaceholders, type WordPart } from './shellWords.js';
+import { quotedIfOdd } from '../../text.js';
 
 /**
  * How sure the command line alone makes us that a URL reaches a Docker daemon.
@@ -140,7 +141,7 @@ function queryNames(command: HttpCommand, url: RequestUrl): { names: string[]; d
   ];
   for (const data of queryTexts) {
     if (data.kind === 'file') {
-      dynamic.push(`query: read from ${data.name}`);
+      dynamic.push(`query: read from ${quotedIfOdd(data.name)}`);
       continue;
     }
     const { text, expansions } = withPlaceholders(data.parts);
@@ -161,7 +162,7 @@ function requestHeaderNames(headers: readonly WordPart[][]): { names: string[]; 
   for (const parts of headers) {
     const { text, expansions } = withPlaceholders(parts);
     if (text.startsWith('@')) {
-      dynamic.push(`headers: read from ${restorePlaceholders(text.slice(1), expansions)}`);
+      dynamic.push(`headers: read from ${quotedIfOdd(restorePlaceholders(text.slice(1), expansions))}`);
       continue;
     }
     const separator = text.search(/[:;]/);
@@ -179,7 +180,7 @@ function requestBody(command: HttpCommand): { fields: string[]; dynamic: string[
   const opaque = opaqueBodyDynamic(command);
   if (opaque.length > 0 || command.data.length === 0) return { fields: [], dynamic: opaque };
   const file = command.data.find((data) => data.kind === 'file');
-  if (file?.kind === 'file') return { fields: [], dynamic: [`body: read from ${file.name}`] };
+  if (file?.kind === 'file') return { fields: [], dynamic: [`body: read from ${quotedIfOdd(file.name)}`] };
   const texts = command.data.filter((data): data is Extract<SentData, { kind: 'text' }> => data.kind === 'text');
   if (texts.some((data) => data.form)) return { fields: [], dynamic: ['body: url-encoded form data, not JSON'] };
   // curl joins several -d values with `&`.

@@ -66,7 +66,8 @@ export function checkScan(result: ScanResult, index: CompatIndex): string[] {
     if (!usage.features.includes(operation.record)) fail('the operation itself is not among its features');
 
     const queryNames = names('query');
-    for (const name of usage.query) if (!queryNames.has(name)) fail(`query parameter "${name}" is not in the database and not flagged unknown`);
+    for (const name of usage.query) if (!queryNames.has(name) && !usage.unknown.query.includes(name)) fail(`query parameter "${name}" is not in the database and not flagged unknown`);
+    for (const name of usage.unknown.query) if (!usage.query.includes(name)) fail(`query parameter "${name}" is flagged unknown but not listed as sent`);
     for (const name of usage.unknown.query) if (queryNames.has(name)) fail(`query parameter "${name}" is flagged unknown but the database has it`);
 
     // A computed name (`{ [key]: 1 }`, written `{}`) is dynamic, never an unknown parameter named "{}".
@@ -77,8 +78,9 @@ export function checkScan(result: ScanResult, index: CompatIndex): string[] {
 
     const headerNames = new Set([...names('header')].map((name) => name.toLowerCase()));
     for (const name of usage.headers) {
-      if (!headerNames.has(name.toLowerCase()) && !STANDARD_HEADERS.has(name.toLowerCase())) fail(`header "${name}" is not in the database and not flagged unknown`);
+      if (!headerNames.has(name.toLowerCase()) && !STANDARD_HEADERS.has(name.toLowerCase()) && !usage.unknown.headers.includes(name)) fail(`header "${name}" is not in the database and not flagged unknown`);
     }
+    for (const name of usage.unknown.headers) if (!usage.headers.includes(name)) fail(`header "${name}" is flagged unknown but not listed as sent`);
 
     const responseNames = new Set(operation.features.filter((feature) => feature.location === 'response' && (feature.status ?? '').startsWith('2')).map((feature) => feature.name));
     for (const name of usage.response) if (!responseNames.has(name)) fail(`response field "${name}" is not in a 2xx response of the database and not flagged unknown`);
