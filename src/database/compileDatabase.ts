@@ -132,13 +132,41 @@ function summarizeSurface(surface: SpecSurface): VersionSummary {
 function applyErrata(histories: Map<string, FeatureHistory>, errata: Erratum[], versions: ApiVersion[]): void {
   for (const erratum of errata) {
     for (const feature of erratum.features) {
-      const history = histories.get(featureKey(feature));
+      let history = histories.get(featureKey(feature));
+      if (history && erratum.undocumented) {
+        throw new CompatError('data', `specs/errata.json: ${describeFeature(feature)} is in the specs now; drop "undocumented" from the erratum`);
+      }
+      if (!history && erratum.undocumented) {
+        history = undocumentedHistory(feature, erratum.undocumented.type, versions);
+        histories.set(featureKey(feature), history);
+      }
       if (!history) {
         throw new CompatError('data', `specs/errata.json: ${describeFeature(feature)} is in no spec version; the erratum is stale`);
       }
       applyErratum(history.record, erratum, versions);
     }
   }
+}
+
+/** A feature no spec describes, as present in every version until an erratum says otherwise. */
+function undocumentedHistory(ref: FeatureRef, type: string, versions: ApiVersion[]): FeatureHistory {
+  const { method, path, location, name, status } = ref;
+  // Keys in the order finishRecord writes them, so that the compiled file reads alike.
+  const record: FeatureRecord = {
+    method,
+    path,
+    location,
+    name,
+    ...(status !== undefined ? { status } : {}),
+    added: versions[0],
+    addedIsFloor: true,
+    removed: null,
+    deprecated: null,
+    presence: [{ from: versions[0], until: null }],
+    facts: { type },
+    changes: [],
+  };
+  return { ref, factsByVersion: new Map(), record };
 }
 
 /**

@@ -19,6 +19,12 @@ export interface Erratum {
   reference?: ApiVersion;
   /** Why the correction holds, citing the changelog bullet. */
   note: string;
+  /**
+   * The specs never describe these features, yet the daemon sent or took them (`GET /events`'
+   * `status`, `id` and `from` until 1.52): with `removed`, the erratum creates their records,
+   * present from the oldest spec until `value`. `type` is the JSON type they had.
+   */
+  undocumented?: { type: string };
 }
 
 export function readErrata(path: string): Erratum[] {
@@ -41,6 +47,9 @@ function validateErratum(entry: Erratum, where: string): Erratum {
     throw new CompatError('data', `${where}: cite exactly one source: "changelog" (a CHANGELOG.md section) or "reference" (an archived v1.NN.md), as an API version`);
   }
   if (typeof entry.note !== 'string' || entry.note.trim() === '') throw new CompatError('data', `${where}: a note citing the changelog is required`);
+  if (entry.undocumented !== undefined && (entry.field !== 'removed' || typeof entry.undocumented?.type !== 'string')) {
+    throw new CompatError('data', `${where}: undocumented goes with field "removed" and gives the features' JSON type: { "type": "string" }`);
+  }
   if (!Array.isArray(entry.features) || entry.features.length === 0) throw new CompatError('data', `${where}: features must list at least one feature`);
   for (const feature of entry.features) {
     if (!HTTP_METHODS.includes(feature.method) || !FEATURE_LOCATIONS.includes(feature.location) || typeof feature.path !== 'string') {

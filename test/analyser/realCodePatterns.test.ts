@@ -217,6 +217,21 @@ function version() {
 
 module.exports = { findByName, version };
 `,
+  // An event listener written against the event format before API 1.22, which daemons sent until 1.52.
+  'src/hosts/events.js': `const Docker = require('dockerode');
+
+const docker = new Docker();
+
+async function onDeath(handler) {
+  const stream = await docker.getEvents({ filters: { type: ['container'], event: ['die'] } });
+  stream.on('data', (chunk) => {
+    const event = JSON.parse(chunk.toString());
+    if (event.status === 'die') handler(event.id, event.Actor.Attributes.exitCode);
+  });
+}
+
+module.exports = { onDeath };
+`,
   // A health check without an extension, and files without one that are not scripts.
   'docker/healthcheck': `#!/usr/bin/env bash
 set -euo pipefail
@@ -334,6 +349,15 @@ describe('callbacks wrapped in new Promise', () => {
   it('reads the fields of what the executor resolves with, awaited or through then', () => {
     expect(usageAt('src/hosts/lookup.js', 7)).toMatchObject({ method: 'GET', path: '/containers/json', response: ['[].Id', '[].Names'] });
     expect(usageAt('src/hosts/lookup.js', 14)).toMatchObject({ method: 'GET', path: '/version', response: ['ApiVersion'] });
+  });
+});
+
+describe('fields the daemon sent without a spec', () => {
+  it("reads an event's status and id as the fields API 1.52 removed", () => {
+    const usage = usageAt('src/hosts/events.js', 6) as unknown as { response: string[]; removed: Array<{ name: string; removed: string }>; unknown: { response: string[] } };
+    expect(usage.response).toEqual(['Actor.Attributes', 'id', 'status']);
+    expect(usage.removed.map((record) => `${record.name} ${record.removed}`)).toEqual(['id 1.52', 'status 1.52']);
+    expect(usage.unknown.response).toEqual([]);
   });
 });
 
