@@ -91,7 +91,7 @@ export async function scanProject(scanOptions: ScanOptions): Promise<ScanResult>
   const localPackages = await findLocalPackages(options.paths, options.cwd, new Set(codeTexts.keys()), options.gitignore);
   findings.push(...analyseCode(codeTexts, texts, { ...options, localPackages }, settingsInScripts, notes));
 
-  const usages = matchUsages(sortByPosition(findings.flatMap((finding) => finding.usages)), options.index);
+  const usages = withoutRepeats(matchUsages(sortByPosition(findings.flatMap((finding) => finding.usages)), options.index));
   attachSourceLines(usages, texts);
   notes.push(...findings.flatMap((finding) => finding.notes));
   return {
@@ -369,6 +369,20 @@ function attachSourceLines(usages: ScanUsage[], texts: Map<string, ReadFile>): v
     if (!lines.has(usage.file)) lines.set(usage.file, text.split(lineBreakPattern(isCodeFile(usage.file))));
     usage.sourceLine = lines.get(usage.file)![usage.line - 1]?.trim();
   }
+}
+
+/**
+ * One record per request: a path segment with two possible values (`os.hostname() || 'localhost'`,
+ * a curl in both branches of an `if`) gave the same request once per value.
+ */
+function withoutRepeats(usages: ScanUsage[]): ScanUsage[] {
+  const seen = new Set<string>();
+  return usages.filter((usage) => {
+    const key = JSON.stringify(usage);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function sortByPosition<T extends SourcePosition>(items: T[]): T[] {

@@ -232,6 +232,17 @@ async function onDeath(handler) {
 
 module.exports = { onDeath };
 `,
+  // The container's own id, with a fallback: two possible values, one request.
+  'src/hosts/self.ts': `import axios from 'axios';
+import os from 'node:os';
+
+const engine = axios.create({ socketPath: '/var/run/docker.sock', baseURL: 'http://localhost/v1.41' });
+
+export async function restartSelf() {
+  const id = os.hostname() || 'localhost';
+  await engine.post(\`/containers/\${id}/restart?t=5\`);
+}
+`,
   // A health check without an extension, and files without one that are not scripts.
   'docker/healthcheck': `#!/usr/bin/env bash
 set -euo pipefail
@@ -358,6 +369,12 @@ describe('fields the daemon sent without a spec', () => {
     expect(usage.response).toEqual(['Actor.Attributes', 'id', 'status']);
     expect(usage.removed.map((record) => `${record.name} ${record.removed}`)).toEqual(['id 1.52', 'status 1.52']);
     expect(usage.unknown.response).toEqual([]);
+  });
+});
+
+describe('one record per request', () => {
+  it('a path segment with two possible values gives one record, not one per value', () => {
+    expect(usageAt('src/hosts/self.ts', 8)).toMatchObject({ method: 'POST', path: '/containers/{id}/restart', query: ['t'], pinnedVersion: '1.41' });
   });
 });
 
