@@ -215,7 +215,29 @@ function version() {
   return new Promise((resolve) => docker.version((err, data) => resolve(err ? null : data))).then((data) => data && data.ApiVersion);
 }
 
-module.exports = { findByName, version };
+async function withTimeout(callback) {
+  return Promise.race([new Promise((_, reject) => setTimeout(reject, 5000)), callback()]);
+}
+
+async function volumesInUse() {
+  const [containers, volumes] = await Promise.all([docker.listContainers({ all: true }), docker.listVolumes()]);
+  const used = volumes.Volumes.filter((volume) => containers.some((container) => container.Mounts.some((mount) => mount.Name === volume.Name)));
+  return used.map((volume) => volume.CreatedAt);
+}
+
+async function images() {
+  const list = await withTimeout(async () => docker.listImages());
+  return list.map((image) => image.RepoTags);
+}
+
+async function state(id) {
+  const info = await docker.getContainer(id).inspect().catch(() => {
+    throw new Error('gone');
+  });
+  return info.State.Status;
+}
+
+module.exports = { findByName, version, volumesInUse, images, state };
 `,
   // An event listener written against the event format before API 1.22, which daemons sent until 1.52.
   'src/hosts/events.js': `const Docker = require('dockerode');
@@ -360,6 +382,21 @@ describe('callbacks wrapped in new Promise', () => {
   it('reads the fields of what the executor resolves with, awaited or through then', () => {
     expect(usageAt('src/hosts/lookup.js', 7)).toMatchObject({ method: 'GET', path: '/containers/json', response: ['[].Id', '[].Names'] });
     expect(usageAt('src/hosts/lookup.js', 14)).toMatchObject({ method: 'GET', path: '/version', response: ['ApiVersion'] });
+  });
+});
+
+describe('results combined or guarded by promise helpers', () => {
+  it('Promise.all hands each request its own result', () => {
+    const atLine = usages.filter((usage) => usage.file === 'src/hosts/lookup.js' && usage.line === 22);
+    expect(atLine).toEqual([
+      expect.objectContaining({ path: '/containers/json', response: ['[].Mounts[].Name'] }),
+      expect.objectContaining({ path: '/volumes', response: ['Volumes[].CreatedAt', 'Volumes[].Name'], minVersion: '1.31' }),
+    ]);
+  });
+
+  it('Promise.race in a timeout helper, and .catch, keep the result', () => {
+    expect(usageAt('src/hosts/lookup.js', 28)).toMatchObject({ path: '/images/json', response: ['[].RepoTags'] });
+    expect(usageAt('src/hosts/lookup.js', 33)).toMatchObject({ path: '/containers/{id}/json', response: ['State.Status'] });
   });
 });
 

@@ -948,6 +948,13 @@ export class ValueResolver {
         return { kind: 'array', elements: elements.map((element) => this.invokeWithValues(callback.node, [element], context)), open: receiver.kind === 'array' ? receiver.open : false };
       }
     }
+    if (name === 'finally') return receiver;
+    if (name === 'catch') {
+      // What the promise resolves to or, when it fails, what the handler returns (mostly nothing: it throws or logs).
+      const handler = args[0] ? this.resolve(args[0], context) : undefined;
+      const fallback = handler?.kind === 'function' ? this.invokeWithValues(handler.node, [UNKNOWN('the error')], context) : undefined;
+      return fallback && fallback.kind !== 'unknown' && fallback.kind !== 'nullish' ? oneOf([receiver, fallback]) : receiver;
+    }
     if (name === 'then' && args[0]) {
       // `p.then(fn)` is what fn returns, given what p resolves to.
       const callback = this.resolve(args[0], context);
@@ -967,7 +974,7 @@ export class ValueResolver {
         if (replaced) return replaced;
       }
     }
-    if (receiver.kind === 'response' && ['then', 'catch', 'finally'].includes(name)) return UNKNOWN('promise chain');
+    if (receiver.kind === 'response' && name === 'then') return UNKNOWN('promise chain');
     // Keep the reason: `docker.getImage(x)` on an unknown `docker` parameter is that parameter's business.
     if (receiver.kind === 'unknown') return receiver;
     return UNKNOWN(this.describe(node));
@@ -1024,6 +1031,15 @@ export class ValueResolver {
         const options = args[0] ? this.resolve(args[0], context) : UNKNOWN('no options');
         const input = options.kind === 'object' ? options.properties.get('input') : undefined;
         return input && input.kind === 'response' && input.encoded ? input : undefined;
+      }
+      case 'Promise.all':
+      case 'Promise.resolve':
+        // Awaiting a list of requests gives the list of their results, element for element.
+        return args[0] ? this.resolve(args[0], context) : undefined;
+      case 'Promise.race':
+      case 'Promise.any': {
+        const list = args[0] ? this.resolve(args[0], context) : undefined;
+        return list?.kind === 'array' && list.elements.length > 0 ? oneOf(list.elements) : undefined;
       }
       case 'util.promisify':
       case 'promisify':
