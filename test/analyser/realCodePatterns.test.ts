@@ -265,6 +265,25 @@ export async function restartSelf() {
   await engine.post(\`/containers/\${id}/restart?t=5\`);
 }
 `,
+  // Callback-era code: the callback where dockerode's signature has the options (createImage(auth, opts, callback)).
+  'src/legacy/executor.js': `const Docker = require('dockerode');
+
+const docker = new Docker();
+
+function pull(options, cb) {
+  docker.createImage(options, cb);
+}
+
+function start(container, callback) {
+  container.start(callback);
+}
+
+function deploy(name, image, done) {
+  pull({ fromImage: image, tag: 'latest' }, (err) => (err ? done(err) : start(docker.getContainer(name), done)));
+}
+
+module.exports = { deploy };
+`,
   // A health check without an extension, and files without one that are not scripts.
   'docker/healthcheck': `#!/usr/bin/env bash
 set -euo pipefail
@@ -397,6 +416,15 @@ describe('results combined or guarded by promise helpers', () => {
   it('Promise.race in a timeout helper, and .catch, keep the result', () => {
     expect(usageAt('src/hosts/lookup.js', 28)).toMatchObject({ path: '/images/json', response: ['[].RepoTags'] });
     expect(usageAt('src/hosts/lookup.js', 33)).toMatchObject({ path: '/containers/{id}/json', response: ['State.Status'] });
+  });
+});
+
+describe('callbacks where the options may stand', () => {
+  it('createImage(opts, cb) sends opts, and start(callback) sends no options', () => {
+    expect(usageAt('src/legacy/executor.js', 6)).toMatchObject({ path: '/images/create', query: ['fromImage', 'tag'], dynamic: [] });
+    const start = usageAt('src/legacy/executor.js', 10);
+    expect(start).toMatchObject({ path: '/containers/{id}/start', query: [], body: [] });
+    expect(start.dynamic).not.toContainEqual(expect.stringMatching(/^options/));
   });
 });
 

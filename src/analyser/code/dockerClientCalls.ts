@@ -35,7 +35,7 @@ export function recogniseClientCall(call: CallExpression, analyser: CodeAnalyser
   if (method.className === 'Modem' && method.name === 'dial') return recogniseModemDial(call, client, analyser);
   if (method.requests.length === 0) return [];
   const optionsValue = (request: ClientRequest) => {
-    const node = optionsArgument(call, method, request);
+    const node = optionsArgument(call, method, request, analyser);
     return node ? analyser.resolveThroughCallers(node) : undefined;
   };
   const sent = method.requests.map((request, index) => ({ request, index })).filter(({ request }) => requestConditionHolds(request, optionsValue(request)));
@@ -108,11 +108,11 @@ function clientByReceiverName(receiverNode: Node, methodName: string, analyser: 
 }
 
 /** Which argument carries the options: the table's position, or an overload when leading arguments were left out. */
-function optionsArgument(call: CallExpression, method: ClientMethod, request: ClientRequest): Node | undefined {
+function optionsArgument(call: CallExpression, method: ClientMethod, request: ClientRequest, analyser: CodeAnalyser): Node | undefined {
   const args = call.getArguments();
   const index = request.optionsFrom === undefined ? method.optionsArg : request.optionsFrom;
   if (index === null) return undefined;
-  const isCallback = (node: Node | undefined) => node !== undefined && (Node.isArrowFunction(node) || Node.isFunctionExpression(node));
+  const isCallback = (node: Node | undefined) => node !== undefined && holdsFunction(node, analyser);
   const primary = args[index];
   if (primary && !isCallback(primary)) return primary;
   for (const overload of method.optionsArgOverloads ?? []) {
@@ -121,6 +121,22 @@ function optionsArgument(call: CallExpression, method: ClientMethod, request: Cl
   }
   return undefined;
 }
+
+/**
+ * The libraries take a function argument for the callback wherever it stands (dockerode's
+ * processArgs, `createImage(opts, cb)` of `createImage(auth, opts, callback)`): a function
+ * literal, a name holding one, or a parameter named as callbacks are (`cb`, `done`).
+ */
+function holdsFunction(node: Node, analyser: CodeAnalyser): boolean {
+  if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return true;
+  if (!Node.isIdentifier(node) && !Node.isPropertyAccessExpression(node)) return false;
+  const value = analyser.resolver.resolve(node);
+  if (value.kind === 'function' || value.kind === 'clientMethod') return true;
+  const name = Node.isIdentifier(node) ? node.getText() : node.getName();
+  return value.kind === 'unknown' && CALLBACK_NAME.test(name);
+}
+
+const CALLBACK_NAME = /^(cb|callback|done|next|resolve|handler)$|Callback$|Handler$/;
 
 function buildUsage(
   call: CallExpression,
@@ -146,7 +162,7 @@ function buildUsage(
   const libraryKeys = [...(request.alsoReadByLibrary ?? []), ...(request.fixedQuery ?? [])];
   if (libraryKeys.length > 0) usage.libraryKeys = libraryKeys;
 
-  const optionsNode = optionsArgument(call, method, request);
+  const optionsNode = optionsArgument(call, method, request, analyser);
   if (optionsNode && request.options !== 'none') {
     applyOptions(usage, analyser.resolveThroughCallers(optionsNode), request, analyser.resolver.describe(optionsNode));
   }
