@@ -284,6 +284,42 @@ function deploy(name, image, done) {
 
 module.exports = { deploy };
 `,
+  // Raw node http the way small clients write it: a transport chosen by TLS, whole options from
+  // the callers, a socket from configuration with the version in the callers' paths.
+  'src/engine/raw.js': `const http = require('http');
+const https = require('https');
+const settings = require('./settings');
+
+function transport() {
+  return settings.tls ? https : http;
+}
+
+function send(options, body) {
+  const payload = body === undefined ? null : Buffer.from(JSON.stringify(body));
+  const req = transport().request(options, () => {});
+  if (payload) req.write(payload);
+  req.end();
+  return req;
+}
+
+function engine(method, path) {
+  return http.request({ socketPath: settings.socket, method, path }, () => {}).end();
+}
+
+send({ socketPath: '/var/run/docker.sock', method: 'POST', path: '/v1.32/networks/create' }, { Name: 'ci', Labels: { ci: '1' } });
+engine('POST', '/v1.43/containers/web/restart?t=5');
+engine('GET', '/v2/_catalog');
+
+module.exports = { send, engine };
+`,
+  'src/engine/settings.js': `module.exports = { tls: process.env.DOCKER_TLS_VERIFY === '1', socket: process.env.ENGINE_SOCKET, DOCKER_API_VERSION: process.env.DOCKER_API_VERSION || 'v1.43' };
+`,
+  'src/engine/esm.mjs': `export async function containers() {
+  const { Agent, request } = await import('undici');
+  const dispatcher = new Agent({ connect: { socketPath: '/var/run/docker.sock' } });
+  return request('http://localhost/v1.41/containers/json?all=1', { dispatcher });
+}
+`,
   // A health check without an extension, and files without one that are not scripts.
   'docker/healthcheck': `#!/usr/bin/env bash
 set -euo pipefail
@@ -425,6 +461,26 @@ describe('callbacks where the options may stand', () => {
     const start = usageAt('src/legacy/executor.js', 10);
     expect(start).toMatchObject({ path: '/containers/{id}/start', query: [], body: [] });
     expect(start.dynamic).not.toContainEqual(expect.stringMatching(/^options/));
+  });
+});
+
+describe('raw node http as small clients write it', () => {
+  it('a transport chosen by a condition, options and a Buffer body from the callers', () => {
+    expect(usageAt('src/engine/raw.js', 21)).toMatchObject({ method: 'POST', path: '/networks/create', body: ['Labels', 'Name'], pinnedVersion: '1.32', dynamic: [] });
+  });
+
+  it('a configured socket: the callers with Engine paths, not the one asking a registry', () => {
+    expect(usageAt('src/engine/raw.js', 22)).toMatchObject({ method: 'POST', path: '/containers/{id}/restart', query: ['t'], pinnedVersion: '1.43' });
+    expect(usages.filter((usage) => usage.file === 'src/engine/raw.js')).toHaveLength(2);
+  });
+
+  it("undici loaded with await import('undici')", () => {
+    expect(usageAt('src/engine/esm.mjs', 4)).toMatchObject({ method: 'GET', path: '/containers/json', query: ['all'], pinnedVersion: '1.41' });
+  });
+
+  it('a config object that reads DOCKER_API_VERSION sets nothing', () => {
+    const result = runCli(['scan', 'src/engine', '--format', 'json'], { cwd: project });
+    expect((JSON.parse(result.stdout) as { versionSettings: unknown[] }).versionSettings).toEqual([]);
   });
 });
 

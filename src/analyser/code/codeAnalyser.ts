@@ -486,7 +486,13 @@ export class CodeAnalyser {
       if (left === 'process.env.DOCKER_API_VERSION' || left === "process.env['DOCKER_API_VERSION']" || left === 'process.env["DOCKER_API_VERSION"]') record(assignment, assignment.getRight());
     }
     for (const property of descendantsOfKind(file, SyntaxKind.PropertyAssignment)) {
-      if (property.getName().replace(/['"]/g, '') === 'DOCKER_API_VERSION') record(property, property.getInitializer()!);
+      if (property.getName().replace(/['"]/g, '') !== 'DOCKER_API_VERSION') continue;
+      // `config = { DOCKER_API_VERSION: process.env.DOCKER_API_VERSION || 'v1.43' }` reads the variable into
+      // a config object and sets nothing; the same in a child's `env` passes it on, with a default.
+      const readsVariable = /process\.env(\.DOCKER_API_VERSION|\[['"]DOCKER_API_VERSION['"]\])/.test(property.getInitializer()!.getText());
+      const inChildEnvironment = property.getParent().getParentIfKind(SyntaxKind.PropertyAssignment)?.getName() === 'env';
+      if (readsVariable && !inChildEnvironment) continue;
+      record(property, property.getInitializer()!);
     }
     return settings;
   }

@@ -31,6 +31,10 @@ interface HttpRequestShape {
   body?: AbstractValue;
   /** Evidence that the target is a Docker daemon (socket path, host, dispatcher). */
   transport: AbstractValue[];
+  /** Sent over a unix socket (a `socketPath` option), whatever its path: no browser or remote API. */
+  overUnixSocket?: boolean;
+  /** The request's options come whole from the function's callers: its transport is theirs to say. */
+  optionsFromCaller?: boolean;
 }
 
 /** Method names under which an HTTP library or a socket sends a request (`http.get`, `axios.post`, `socket.write`). */
@@ -48,9 +52,13 @@ export function recogniseRawHttpCall(call: CallExpression, analyser: CodeAnalyse
   const shape = requestShape(call, analyser, ROOT_CONTEXT);
   if (!shape) return undefined;
   const targets = describeRequestTargets(shape.url);
-  if (!isDockerTransport(shape.transport, targets, analyser)) return undefined;
-  const fromCallers = endpointFromCaller(shape, targets) ? usagesAtCallers(call, shape, analyser) : [];
-  if (fromCallers.length > 0) return fromCallers;
+  const docker = isDockerTransport(shape, targets, analyser);
+  // A helper on a configured unix socket, or one handed its whole options, is the Engine's when
+  // its callers' sockets or paths say so (`/v1.43/containers/json`).
+  const callersDecide = endpointFromCaller(shape, targets) && (shape.overUnixSocket === true || shape.optionsFromCaller === true);
+  if (!docker && !callersDecide) return undefined;
+  const fromCallers = endpointFromCaller(shape, targets) ? usagesAtCallers(call, shape, analyser, !docker) : [];
+  if (fromCallers.length > 0 || !docker) return fromCallers;
   return targets.map((target) => ({ usage: buildUsage(call, call, shape, target, analyser), callNode: call, receivesResponse: true }));
 }
 
@@ -69,7 +77,7 @@ function endpointFromCaller(shape: HttpRequestShape, targets: RequestTarget[]): 
  * chosen by its callers: one usage per call-site, located there, where the endpoint
  * is written.
  */
-function usagesAtCallers(call: CallExpression, shape: HttpRequestShape, analyser: CodeAnalyser): FoundUsage[] {
+function usagesAtCallers(call: CallExpression, shape: HttpRequestShape, analyser: CodeAnalyser, checkEachCaller: boolean): FoundUsage[] {
   const helper = functionDeclaringParameter(call, [...parametersMentioned(shape.url), ...(shape.method ? parametersMentioned(shape.method) : [])]);
   if (!helper) return [];
   const found: FoundUsage[] = [];
@@ -82,7 +90,9 @@ function usagesAtCallers(call: CallExpression, shape: HttpRequestShape, analyser
   for (const site of analyser.callSitesOf(helper, 2, endpointOpen)) {
     const bound = requestShape(call, analyser, site.context);
     if (!bound) continue;
-    for (const target of describeRequestTargets(bound.url)) {
+    const targets = describeRequestTargets(bound.url);
+    if (checkEachCaller && !isDockerTransport(bound, targets, analyser)) continue;
+    for (const target of targets) {
       const usage = buildUsage(site.call, call, { ...bound, library: `${shape.library} via ${helperName(helper)}` }, target, analyser);
       found.push({ usage, callNode: site.call, receivesResponse: true, requestCall: call });
     }
@@ -110,8 +120,20 @@ function calleeValue(call: CallExpression, analyser: CodeAnalyser, context: Reso
 }
 
 function moduleOf(value: AbstractValue | undefined): { specifier: string; member: string[] } | undefined {
+  // `(tls ? https : http).request(...)`: either module sends the same request.
+  if (value?.kind === 'oneOf') {
+    const modules = value.options.map(moduleOf);
+    const [first] = modules;
+    const same = first !== undefined && modules.every((module) => module !== undefined && sameTransport(module.specifier, first.specifier) && module.member.join('.') === first.member.join('.'));
+    return same ? first : undefined;
+  }
   if (!value || value.kind !== 'module') return undefined;
   return { specifier: value.specifier.replace(/^node:/, ''), member: value.member.filter((name) => name !== 'default') };
+}
+
+function sameTransport(a: string, b: string): boolean {
+  const family = (specifier: string) => (specifier === 'https' ? 'http' : specifier);
+  return family(a) === family(b);
 }
 
 function arg(call: CallExpression, index: number, analyser: CodeAnalyser, context: ResolveContext): AbstractValue {
@@ -135,7 +157,18 @@ function isStringLike(value: AbstractValue): boolean {
 function urlOrOptions(call: CallExpression, urlKeys: string[], analyser: CodeAnalyser, context: ResolveContext): { url: AbstractValue | undefined; options: AbstractValue; urlFirst: boolean } {
   const first = arg(call, 0, analyser, context);
   if (isStringLike(first)) return { url: first, options: arg(call, 1, analyser, context), urlFirst: true };
-  return { url: urlKeys.map((key) => property(first, key)).find((value) => value !== undefined), options: first, urlFirst: false };
+  const url = urlKeys.map((key) => property(first, key)).find((value) => value !== undefined);
+  return { url: url ?? optionsParameter(first), options: first, urlFirst: false };
+}
+
+/**
+ * Options a helper takes whole from its callers (`send(options)` over `http.request(options)`,
+ * `{ ...options, socketPath }`): the URL is theirs to give, as a parameter's hole.
+ */
+function optionsParameter(options: AbstractValue): AbstractValue | undefined {
+  if (options.kind !== 'unknown' && !(options.kind === 'object' && options.open)) return undefined;
+  const [name] = parametersMentioned(options);
+  return name === undefined ? undefined : UNKNOWN(`parameter ${name}`);
 }
 
 function requestShape(call: CallExpression, analyser: CodeAnalyser, context: ResolveContext): HttpRequestShape | undefined {
@@ -227,6 +260,8 @@ function nodeHttpShape(call: CallExpression, analyser: CodeAnalyser, library: st
     headers: property(options, 'headers'),
     body: writtenBody(call, analyser, context),
     transport: [property(options, 'socketPath') ?? { kind: 'nullish' }, host ?? { kind: 'nullish' }, port ?? { kind: 'nullish' }, urlFirst ? url : { kind: 'nullish' }],
+    overUnixSocket: hasSocketPath(options),
+    optionsFromCaller: !urlFirst && optionsParameter(options) !== undefined,
   };
 }
 
@@ -279,6 +314,7 @@ function axiosShape(call: CallExpression, verb: string | undefined, defaults: Ab
     headers: property(config, 'headers') ?? property(defaults, 'headers'),
     body: data,
     transport: [property(config, 'socketPath') ?? property(defaults, 'socketPath') ?? { kind: 'nullish' }, baseURL ?? { kind: 'nullish' }, url ?? { kind: 'nullish' }],
+    overUnixSocket: hasSocketPath(config) || hasSocketPath(defaults),
   };
 }
 
@@ -395,10 +431,17 @@ export function pointsAtDocker(value: AbstractValue, depth = 0): boolean {
   });
 }
 
-function isDockerTransport(transport: AbstractValue[], targets: RequestTarget[], analyser: CodeAnalyser): boolean {
-  if (transport.some((value) => pointsAtDocker(value))) return true;
-  // A /v1.NN/ prefix on a path the Engine API has is Docker's signature; registries use /v2/.
-  return targets.some((target) => target.pin !== null && target.path !== null && target.host !== null && analyser.isEnginePath(target.path));
+function isDockerTransport(shape: HttpRequestShape, targets: RequestTarget[], analyser: CodeAnalyser): boolean {
+  if (shape.transport.some((value) => pointsAtDocker(value))) return true;
+  // A /v1.NN/ prefix on a path the Engine API has is Docker's signature; registries use /v2/. A
+  // relative path needs a unix socket too: `fetch('/v1.2/info')` in a web page asks its own server.
+  return targets.some((target) => target.pin !== null && target.path !== null && (target.host !== null || shape.overUnixSocket === true) && analyser.isEnginePath(target.path));
+}
+
+/** A `socketPath` option whose value is not known to be absent (a configured socket still is one). */
+function hasSocketPath(options: AbstractValue | undefined): boolean {
+  const socketPath = options && property(options, 'socketPath');
+  return socketPath !== undefined && alternatives(socketPath).some((option) => option.kind !== 'nullish');
 }
 
 // ---- usage -----------------------------------------------------------------------

@@ -751,7 +751,8 @@ export class ValueResolver {
 
   private callValue(node: CallExpression, context: ResolveContext): AbstractValue {
     const calleeNode = node.getExpression();
-    if (Node.isIdentifier(calleeNode) && calleeNode.getText() === 'require') return this.requireValue(node);
+    // `await import('undici')` is the module as `require('undici')` is.
+    if ((Node.isIdentifier(calleeNode) && calleeNode.getText() === 'require') || calleeNode.getKind() === SyntaxKind.ImportKeyword) return this.requireValue(node);
     const builtin = this.builtinCall(node, context);
     if (builtin) return builtin;
     let receiver: AbstractValue | undefined;
@@ -1031,6 +1032,11 @@ export class ValueResolver {
         const options = args[0] ? this.resolve(args[0], context) : UNKNOWN('no options');
         const input = options.kind === 'object' ? options.properties.get('input') : undefined;
         return input && input.kind === 'response' && input.encoded ? input : undefined;
+      }
+      case 'Buffer.from': {
+        // The bytes of a JSON text are still that JSON: `req.write(Buffer.from(JSON.stringify(body)))`.
+        const bytes = args[0] ? this.resolve(args[0], context) : undefined;
+        return bytes?.kind === 'json' || (bytes && stringParts(bytes)) ? bytes : undefined;
       }
       case 'Promise.all':
       case 'Promise.resolve':
