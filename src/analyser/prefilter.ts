@@ -2,6 +2,7 @@ import { dirname, posix } from 'node:path';
 import { RECEIVER_NAME_ALTERNATION } from './code/clientLibraries.js';
 import { learnsFromImportsInText } from './importerUse.js';
 import { teachesNothingByTokens } from './importerTokens.js';
+import { LocalModules } from './localPackages.js';
 
 /**
  * Text that makes a file a starting point of the scan: a Docker client library, the
@@ -54,7 +55,12 @@ const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mj
 
 /** Resolves `./client` or `./client.js` (standing for client.ts) against the set of known files. */
 export function resolveRelativeImport(fromPath: string, specifier: string, known: ReadonlySet<string>): string | undefined {
-  const base = posix.normalize(posix.join(dirname(fromPath).split('\\').join('/'), specifier));
+  return resolveModulePath(posix.join(dirname(fromPath).split('\\').join('/'), specifier), known);
+}
+
+/** The known file a module path names, with or without its extension, or the index file of a folder. */
+export function resolveModulePath(path: string, known: ReadonlySet<string>): string | undefined {
+  const base = posix.normalize(path);
   const withoutJs = base.replace(/\.(m|c)?js$/, '');
   for (const stem of base === withoutJs ? [base] : [base, withoutJs]) {
     for (const suffix of RESOLVE_SUFFIXES) {
@@ -119,8 +125,8 @@ export function exportedFunctionNames(text: string): Set<string> {
 }
 
 /** The scanned file an import names: a relative path, or a workspace package by name. */
-export function resolveScannedImport(fromPath: string, specifier: string, known: ReadonlySet<string>, localPackages: ReadonlyMap<string, string>): string | undefined {
-  return specifier.startsWith('.') ? resolveRelativeImport(fromPath, specifier, known) : localPackages.get(specifier);
+export function resolveScannedImport(fromPath: string, specifier: string, known: ReadonlySet<string>, localModules: LocalModules): string | undefined {
+  return specifier.startsWith('.') ? resolveRelativeImport(fromPath, specifier, known) : localModules.resolve(fromPath, specifier, known);
 }
 
 /**
@@ -156,11 +162,11 @@ function addLinked(selected: Set<string>, start: string[], links: Map<string, st
  */
 export function selectFilesToParse(
   texts: Map<string, string>,
-  localPackages: ReadonlyMap<string, string> = new Map(),
+  localModules: LocalModules = new LocalModules(),
   learns: (path: string, text: string, dockerSpecifiers: ReadonlySet<string>) => boolean = learnsFromImportsInText,
 ): Set<string> {
   const known = new Set(texts.keys());
-  const resolve = (from: string, specifier: string) => resolveScannedImport(from, specifier, known, localPackages);
+  const resolve = (from: string, specifier: string) => resolveScannedImport(from, specifier, known, localModules);
   // Each file's imports of scanned files, with the specifier as written.
   const resolvedImports = new Map<string, Array<{ specifier: string; target: string }>>();
   const importers = new Map<string, string[]>();

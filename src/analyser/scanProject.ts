@@ -9,7 +9,7 @@ import { lineAndColumnOf } from './code/syntaxWalk.js';
 import { discoverFiles, isCodeFile, toPortablePath, type DiscoveredFile } from './discoverFiles.js';
 import { matchUsages, type ScanUsage } from './matchUsages.js';
 import { findSuppressionDirectives, type SuppressionDirective } from '../lint/suppressions.js';
-import { findLocalPackages } from './localPackages.js';
+import { findLocalModules, type LocalModules } from './localPackages.js';
 import { learnsFromImports } from './importerUse.js';
 import { exportedFunctionNames, reExportedSpecifiers, resolveScannedImport, selectFilesToParse } from './prefilter.js';
 import { classifyScriptFile, looksLikeShellScript, scanScriptFile } from './scripts/scanScriptFile.js';
@@ -88,8 +88,8 @@ export async function scanProject(scanOptions: ScanOptions): Promise<ScanResult>
   const settingsInScripts = findings.flatMap((finding) => finding.versionSettings);
 
   const codeTexts = new Map([...texts.values()].filter((entry) => isCodeFile(entry.file.path)).map((entry) => [entry.file.path, entry.text!]));
-  const localPackages = await findLocalPackages(options.paths, options.cwd, new Set(codeTexts.keys()), options.gitignore);
-  findings.push(...analyseCode(codeTexts, texts, { ...options, localPackages }, settingsInScripts, notes));
+  const localModules = await findLocalModules(options.paths, options.cwd, new Set(codeTexts.keys()), options.gitignore);
+  findings.push(...analyseCode(codeTexts, texts, { ...options, localModules }, settingsInScripts, notes));
 
   const usages = withoutRepeats(matchUsages(sortByPosition(findings.flatMap((finding) => finding.usages)), options.index));
   attachSourceLines(usages, texts);
@@ -168,7 +168,7 @@ function isMinified(text: string): boolean {
 function analyseCode(
   codeTexts: Map<string, string>,
   all: Map<string, ReadFile>,
-  options: ScanOptions & { localPackages: Map<string, string> },
+  options: ScanOptions & { localModules: LocalModules },
   settingsInScripts: VersionSetting[],
   notes: ScanNote[],
 ): FileFindings[] {
@@ -197,7 +197,7 @@ function analyseCode(
       resolveModuleNames: (moduleNames, containingFile) =>
         moduleNames.map((specifier) => {
           const from = parsedByAbsolutePath.get(containingFile);
-          const target = from === undefined ? undefined : resolveScannedImport(from, specifier, known, options.localPackages);
+          const target = from === undefined ? undefined : resolveScannedImport(from, specifier, known, options.localModules);
           const resolvedFileName = target === undefined ? undefined : absolutePathOf.get(target);
           return resolvedFileName === undefined ? undefined : { resolvedFileName, isExternalLibraryImport: false };
         }),
@@ -233,19 +233,19 @@ function analyseCode(
     notes.push(...importerNotes);
     return true;
   };
-  const selected = selectFilesToParse(codeTexts, options.localPackages, importerLearns);
+  const selected = selectFilesToParse(codeTexts, options.localModules, importerLearns);
   if (selected.size === 0) return [];
   const sourceFiles = parse([...selected].sort());
   const exportedFunctions = new Map<string, Set<string>>();
   const moduleLoader: ModuleLoader = {
     unparsedModules(fromFile, specifier) {
       const from = parsedByAbsolutePath.get(fromFile.getFilePath());
-      const target = from === undefined ? undefined : resolveScannedImport(from, specifier, known, options.localPackages);
+      const target = from === undefined ? undefined : resolveScannedImport(from, specifier, known, options.localModules);
       if (target === undefined) return [];
       if (!parsed.has(target)) return [target];
       // A parsed re-export module (`export * from './defaults'`) whose export was not found: what it passes on.
       return reExportedSpecifiers(codeTexts.get(target)!)
-        .map((reExported) => resolveScannedImport(target, reExported, known, options.localPackages))
+        .map((reExported) => resolveScannedImport(target, reExported, known, options.localModules))
         .filter((path): path is string => path !== undefined && !parsed.has(path));
     },
     load: parse,
@@ -262,7 +262,7 @@ function analyseCode(
     root: options.cwd,
     index: options.index,
     environmentApiVersion: agreedVersion(settingsInScripts),
-    localPackages: new Set(options.localPackages.keys()),
+    isLocalModule: (specifier) => options.localModules.has(specifier),
     moduleLoader,
   });
   try {

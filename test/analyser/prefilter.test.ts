@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LocalModules } from '../../src/analyser/localPackages.js';
 import { exportsFunctionNamed, isReExportModule, mayHoldEngineCalls, selectFilesToParse } from '../../src/analyser/prefilter.js';
 import { learnsFromImportsInText } from '../../src/analyser/importerUse.js';
 
@@ -43,7 +44,7 @@ describe('selectFilesToParse', () => {
       ['apps/api/src/deploy.ts', `import { docker } from '@acme/engine';\nexport const deploy = () => docker.createContainer({ Image: 'nginx' });\n`],
       ['apps/api/src/other.ts', `import { z } from 'zod';\nexport const schema = z.string();\n`],
     ]);
-    expect([...selectFilesToParse(monorepo, new Map([['@acme/engine', 'packages/engine/src/index.ts']]))].sort()).toEqual(['apps/api/src/deploy.ts', 'packages/engine/src/index.ts']);
+    expect([...selectFilesToParse(monorepo, new LocalModules(new Map([['@acme/engine', 'packages/engine/src/index.ts']])))].sort()).toEqual(['apps/api/src/deploy.ts', 'packages/engine/src/index.ts']);
   });
 });
 

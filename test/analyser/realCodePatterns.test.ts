@@ -320,6 +320,25 @@ module.exports = { send, engine };
   return request('http://localhost/v1.41/containers/json?all=1', { dispatcher });
 }
 `,
+  // A client imported through a tsconfig path alias and handed to a helper as an argument.
+  'tsconfig.json': `{
+  // paths as a Next.js or NestJS project sets them
+  "compilerOptions": { "strict": true, "baseUrl": ".", "paths": { "@engine/*": ["src/engine/*"] }, },
+}
+`,
+  'src/engine/api.ts': `import axios from 'axios';
+
+export const engineApi = axios.create({ socketPath: '/var/run/docker.sock', baseURL: 'http://localhost/v1.41' });
+`,
+  'src/ops/cleanup.ts': `import { engineApi } from '@engine/api';
+
+async function removeExited(api: any) {
+  const { data } = await api.get('/containers/json?all=true&filters=' + encodeURIComponent(JSON.stringify({ status: ['exited'] })));
+  for (const container of data) await api.delete(\`/containers/\${container.Id}?v=true\`);
+}
+
+export const cleanup = () => removeExited(engineApi);
+`,
   // A health check without an extension, and files without one that are not scripts.
   'docker/healthcheck': `#!/usr/bin/env bash
 set -euo pipefail
@@ -481,6 +500,13 @@ describe('raw node http as small clients write it', () => {
   it('a config object that reads DOCKER_API_VERSION sets nothing', () => {
     const result = runCli(['scan', 'src/engine', '--format', 'json'], { cwd: project });
     expect((JSON.parse(result.stdout) as { versionSettings: unknown[] }).versionSettings).toEqual([]);
+  });
+});
+
+describe('a client from a path alias, handed to a helper', () => {
+  it('follows the tsconfig alias and takes the axios instance from the caller', () => {
+    expect(usageAt('src/ops/cleanup.ts', 4)).toMatchObject({ method: 'GET', path: '/containers/json', query: ['all', 'filters'], response: ['[].Id'], pinnedVersion: '1.41' });
+    expect(usageAt('src/ops/cleanup.ts', 5)).toMatchObject({ method: 'DELETE', path: '/containers/{id}', query: ['v'], pinnedVersion: '1.41' });
   });
 });
 

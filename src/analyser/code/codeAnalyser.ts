@@ -45,8 +45,8 @@ export interface CodeAnalyserOptions {
   index: CompatIndex;
   /** The value of DOCKER_API_VERSION when every setting in the project agrees. */
   environmentApiVersion?: string;
-  /** Names of the workspace's own packages (monorepos import them by name). */
-  localPackages?: ReadonlySet<string>;
+  /** Whether a bare specifier names a module of the project (a workspace package, a path alias) rather than a dependency. */
+  isLocalModule?: (specifier: string) => boolean;
   /** Parses scanned files left out of the parse set when the analysis needs a value from one. */
   moduleLoader?: ModuleLoader;
 }
@@ -88,7 +88,8 @@ export class CodeAnalyser {
   private readonly fileDemands = new Set<string>();
   private readonly filesToReanalyse = new Set<SourceFile>();
   private readonly libraries = new Set<ClientLibrary>();
-  private readonly dockerHttpCalls = new Map<Node, boolean>();
+  /** Raw HTTP calls by whether they are Engine requests: the library that sends them, or null. */
+  private readonly dockerHttpCalls = new Map<Node, string | null>();
   private globalDispatcherValue: AbstractValue = { kind: 'nullish' };
   private files: SourceFile[] = [];
   /** Calls by the name they call, for the files indexed so far (files are only ever added). */
@@ -164,7 +165,7 @@ export class CodeAnalyser {
     return perFile.map((entry) => entry.findings);
   }
 
-  private readonly isLocalPackage = (specifier: string): boolean => this.options.localPackages?.has(specifier) ?? false;
+  private readonly isLocalPackage = (specifier: string): boolean => this.options.isLocalModule?.(specifier) ?? false;
 
   private readonly reachScope: ReachScope = {
     isLocalPackage: this.isLocalPackage,
@@ -463,13 +464,13 @@ export class CodeAnalyser {
 
   private rawHttpUsages(call: CallExpression): FoundUsage[] | undefined {
     const usages = recogniseRawHttpCall(call, this);
-    this.dockerHttpCalls.set(call, usages !== undefined && usages.length > 0);
+    this.dockerHttpCalls.set(call, usages !== undefined && usages.length > 0 ? usages[0].usage.via.split(' ')[0] : null);
     return usages;
   }
 
-  private isDockerHttpCall(call: CallExpression): boolean {
+  private dockerHttpLibrary(call: CallExpression): string | null {
     if (!this.dockerHttpCalls.has(call)) this.rawHttpUsages(call);
-    return this.dockerHttpCalls.get(call) ?? false;
+    return this.dockerHttpCalls.get(call) ?? null;
   }
 
   /** `process.env.DOCKER_API_VERSION = '1.41'`, `{ DOCKER_API_VERSION: '1.41' }` in a child's env. */
@@ -570,7 +571,8 @@ export class CodeAnalyser {
         return { kind: 'httpClient', library: 'net-socket', config: call.getArguments()[0] ? this.resolver.resolve(call.getArguments()[0], context) : UNKNOWN('socket') };
       }
     }
-    if (this.isDockerHttpCall(call)) return { kind: 'httpClient', library: `${this.httpLibraryOf(callee, receiver)}-response`, config: { kind: 'response', responseOf: { call }, path: [] } };
+    const library = this.dockerHttpLibrary(call);
+    if (library !== null) return { kind: 'httpClient', library: `${this.httpLibraryOf(callee, receiver, library)}-response`, config: { kind: 'response', responseOf: { call }, path: [] } };
     return undefined;
   }
 
@@ -587,10 +589,12 @@ export class CodeAnalyser {
     return libraryResponse?.kind === 'httpClient' ? { kind: 'httpClient', library: libraryResponse.library, config: response } : response;
   }
 
-  private httpLibraryOf(callee: AbstractValue, receiver: AbstractValue | undefined): string {
+  private httpLibraryOf(callee: AbstractValue, receiver: AbstractValue | undefined, recognised: string): string {
     if (callee.kind === 'module') return callee.specifier === 'undici' ? 'undici' : callee.specifier;
     if (receiver?.kind === 'module') return receiver.specifier;
     if (receiver?.kind === 'httpClient') return receiver.library === 'undici-client' ? 'undici' : receiver.library;
+    // A client the callers hand in (`api.get(path)` with `api` a parameter): the library the request was recognised as.
+    if (receiver?.kind === 'unknown' && (recognised === 'axios' || recognised === 'got')) return recognised;
     return 'fetch';
   }
 

@@ -49,7 +49,7 @@ export function isHttpMethodName(name: string): boolean {
 }
 
 export function recogniseRawHttpCall(call: CallExpression, analyser: CodeAnalyser): FoundUsage[] | undefined {
-  const shape = requestShape(call, analyser, ROOT_CONTEXT);
+  const shape = requestShape(call, analyser, ROOT_CONTEXT) ?? shapeWithCallersClient(call, analyser);
   if (!shape) return undefined;
   const targets = describeRequestTargets(shape.url);
   const docker = isDockerTransport(shape, targets, analyser);
@@ -60,6 +60,26 @@ export function recogniseRawHttpCall(call: CallExpression, analyser: CodeAnalyse
   const fromCallers = endpointFromCaller(shape, targets) ? usagesAtCallers(call, shape, analyser, !docker) : [];
   if (fromCallers.length > 0 || !docker) return fromCallers;
   return targets.map((target) => ({ usage: buildUsage(call, call, shape, target, analyser), callNode: call, receivesResponse: true }));
+}
+
+/**
+ * `async function inspect(api, id) { return api.get(`/containers/${id}/json`) }` called with an
+ * axios instance set up for the socket: the request is written here, its client comes from the
+ * callers. The first caller whose client is an HTTP client lends its transport.
+ */
+function shapeWithCallersClient(call: CallExpression, analyser: CodeAnalyser): HttpRequestShape | undefined {
+  const expression = call.getExpression();
+  if (!Node.isPropertyAccessExpression(expression)) return undefined;
+  const receiver = analyser.resolver.resolve(expression.getExpression());
+  const parameters = parametersMentioned(receiver);
+  if (receiver.kind !== 'unknown' || parameters.length === 0) return undefined;
+  const helper = functionDeclaringParameter(call, parameters);
+  if (!helper) return undefined;
+  for (const site of analyser.callSitesOf(helper, 2)) {
+    const shape = requestShape(call, analyser, site.context);
+    if (shape && shape.transport.some((value) => value.kind !== 'nullish')) return shape;
+  }
+  return undefined;
 }
 
 /**
