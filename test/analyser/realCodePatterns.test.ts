@@ -339,6 +339,35 @@ async function removeExited(api: any) {
 
 export const cleanup = () => removeExited(engineApi);
 `,
+  // lodash shaping options and reading results, as older JavaScript does.
+  'src/legacy/networks.js': `const _ = require('lodash');
+const get = require('lodash/get');
+const Docker = require('dockerode');
+
+const docker = new Docker();
+
+function createNetwork(name, opts) {
+  return docker.createNetwork(_.merge({}, opts, { Name: name, Attachable: true, Labels: { app: 'fleet' } }));
+}
+
+async function gateway(id) {
+  const network = await docker.getNetwork(id).inspect();
+  const config = _.get(network, ['IPAM', 'Config', '0']);
+  return config.Gateway + get(network, 'Options.mtu');
+}
+
+async function volumeNames() {
+  const list = await docker.listVolumes();
+  return _.map(list.Volumes, 'Name');
+}
+
+async function inspectAll() {
+  const containers = await docker.listContainers();
+  return Promise.all(_.map(containers, (container) => docker.getContainer(container.Id).inspect()));
+}
+
+module.exports = { createNetwork, gateway, volumeNames, inspectAll };
+`,
   // A health check without an extension, and files without one that are not scripts.
   'docker/healthcheck': `#!/usr/bin/env bash
 set -euo pipefail
@@ -507,6 +536,20 @@ describe('a client from a path alias, handed to a helper', () => {
   it('follows the tsconfig alias and takes the axios instance from the caller', () => {
     expect(usageAt('src/ops/cleanup.ts', 4)).toMatchObject({ method: 'GET', path: '/containers/json', query: ['all', 'filters'], response: ['[].Id'], pinnedVersion: '1.41' });
     expect(usageAt('src/ops/cleanup.ts', 5)).toMatchObject({ method: 'DELETE', path: '/containers/{id}', query: ['v'], pinnedVersion: '1.41' });
+  });
+});
+
+describe('lodash', () => {
+  it('_.merge options: the keys the code writes, the rest dynamic', () => {
+    const usage = usageAt('src/legacy/networks.js', 8);
+    expect(usage).toMatchObject({ path: '/networks/create', body: ['Attachable', 'Labels', 'Name'], minVersion: '1.27' });
+    expect(usage.dynamic).toEqual([expect.stringMatching(/^options \(_\.merge.*some keys could not be resolved$/)]);
+  });
+
+  it('_.get and _.map by a path written as text, and the elements _.map hands its callback', () => {
+    expect(usageAt('src/legacy/networks.js', 12)).toMatchObject({ path: '/networks/{id}', response: ['IPAM.Config[].Gateway', 'Options'] });
+    expect(usageAt('src/legacy/networks.js', 18)).toMatchObject({ path: '/volumes', response: ['Volumes[].Name'] });
+    expect(usageAt('src/legacy/networks.js', 23)).toMatchObject({ path: '/containers/json', response: ['[].Id'] });
   });
 });
 

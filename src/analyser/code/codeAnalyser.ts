@@ -12,7 +12,7 @@ import { requiredSpecifiers, resolveRelativeImport } from '../prefilter.js';
 import { compilerNodesUnder, declarationOf, descendantsOfKind, innermostExpression, lineAndColumnOf, moduleSpecifierOf, wrapCompilerNode } from './syntaxWalk.js';
 import { isFunctionDeclaration, mayReachEngine, type ReachScope } from './engineReach.js';
 import { isHttpMethodName, pointsAtDocker, recogniseRawHttpCall } from './rawHttpCalls.js';
-import { functionDeclaringParameter, isFunctionLike, ROOT_CONTEXT, ValueResolver, type ResolveContext } from './valueResolver.js';
+import { functionDeclaringParameter, isFunctionLike, lodashFunction, ROOT_CONTEXT, ValueResolver, type ResolveContext } from './valueResolver.js';
 
 // Enough for a helper called by a helper; beyond that the value is reported as dynamic.
 const CALLER_DEPTH = 2;
@@ -766,9 +766,14 @@ export class CodeAnalyser {
       // The walk follows the parse tree (forEachChild). getDescendants() also lists tokens
       // through TypeScript's getChildren(), which fails a Debug assertion on some broken code
       // ("Did not expect CaseBlock to have an Identifier in its trivia") and crashed the scan.
-      const candidates = compilerNodesUnder(scope.compilerNode, (node): node is ts.Node => ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || (ts.isBindingElement(node) && ts.isIdentifier(node.name)) || isKeyTest(node));
+      const candidates = compilerNodesUnder(scope.compilerNode, (node): node is ts.Node => ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || (ts.isBindingElement(node) && ts.isIdentifier(node.name)) || isKeyTest(node) || isLodashRead(node));
       for (const node of candidates.map((candidate) => wrapCompilerNode(scope, candidate))) {
         if (Node.isBindingElement(node)) record(this.resolver.resolve(node.getNameNode()), node);
+        else if (Node.isCallExpression(node)) {
+          const lodash = lodashFunction(this.resolver.resolve(node.getExpression()));
+          const read = lodash && this.resolver.lodashRead(lodash, node.getArguments(), ROOT_CONTEXT);
+          if (read) record(read, node);
+        }
         // `'ImageID' in info[0]` asks for that field as much as reading it does.
         else if (Node.isBinaryExpression(node)) record(this.resolver.memberOf(this.resolver.resolve(node.getRight()), (node.getLeft().compilerNode as ts.StringLiteralLike).text, ROOT_CONTEXT), node);
         else if (isOutermostAccess(node) && !isAssignedTo(node)) record(trimMethodCall(node, this.resolver.resolve(node)), node);
@@ -825,6 +830,14 @@ function unknownPinOf(library: ClientLibrary): null | undefined {
 
 function isDockerodeRun(method: { className: string; name: string; source: string }): boolean {
   return method.className === 'Docker' && method.name === 'run' && method.source.startsWith('dockerode/');
+}
+
+/** `_.get(info, 'Config.Env')`, `_.map(volumes.Volumes, 'Name')`: reads by a path written as text. */
+function isLodashRead(node: ts.Node): node is ts.CallExpression {
+  if (!ts.isCallExpression(node) || node.arguments.length < 2) return false;
+  const name = ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : ts.isIdentifier(node.expression) ? node.expression.text : undefined;
+  const path = node.arguments[1];
+  return (name === 'get' || name === 'map' || name === 'flatMap') && (ts.isStringLiteralLike(path) || ts.isArrayLiteralExpression(path));
 }
 
 /** `'Health' in state`: a test for a field by a literal name. */

@@ -405,6 +405,10 @@ export class ValueResolver {
     if (!call || !Node.isCallExpression(call) || !call.getArguments().includes(functionNode)) return undefined;
     const index = (functionNode.getParameters() as Node[]).indexOf(declaration);
     const callee = call.getExpression();
+    // `_.map(list, (container) => ...)`: the list comes first, the callback second.
+    if (Node.isPropertyAccessExpression(callee) && ARRAY_CALLBACK_METHODS.has(callee.getName()) && index === 0 && call.getArguments()[1] === functionNode) {
+      if (lodashFunction(this.resolve(callee, context))) return elementOf(this.resolve(call.getArguments()[0], context));
+    }
     if (Node.isPropertyAccessExpression(callee)) {
       const method = callee.getName();
       const receiverNode = callee.getExpression();
@@ -767,9 +771,52 @@ export class ValueResolver {
     }
     const hooked = this.hooks.call?.(receiver, name, node, context, callee);
     if (hooked) return hooked;
+    const lodash = lodashFunction(callee);
+    if (lodash) return this.lodashValue(lodash, node.getArguments(), context) ?? UNKNOWN(this.describe(node));
     if (callee.kind === 'function') return this.invoke(callee.node, node.getArguments(), context, receiver);
     if (receiver && name) return this.methodOnValue(receiver, name, node, context);
     return UNKNOWN(this.describe(node));
+  }
+
+  /**
+   * lodash and underscore functions that shape options or read results: `_.merge({}, defaults,
+   * { Name })`, `_.get(info, 'Config.Env')`, `_.map(list, 'Name')`.
+   */
+  private lodashValue(name: string, args: Node[], context: ResolveContext): AbstractValue | undefined {
+    const values = () => args.map((arg) => this.resolve(arg, context));
+    switch (name) {
+      case 'assign':
+      case 'assignIn':
+      case 'extend':
+        return mergeObjects(values());
+      case 'merge':
+        return deepMerge(values());
+      case 'defaults':
+        return mergeObjects(values().reverse());
+      case 'defaultsDeep':
+        return deepMerge(values().reverse());
+      case 'get':
+        return this.lodashRead(name, args, context);
+      case 'map':
+      case 'flatMap': {
+        const read = this.lodashRead(name, args, context);
+        return read && { kind: 'array', elements: [read], open: true };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /**
+   * What `_.get(value, path)` reads, or `_.map(list, 'key')` reads of each element; undefined
+   * when the path is not written literally or the function reads nothing.
+   */
+  lodashRead(name: string, args: Node[], context: ResolveContext): AbstractValue | undefined {
+    const path = literalPath(args[1]);
+    if (!path || !['get', 'map', 'flatMap'].includes(name)) return undefined;
+    const source = this.resolve(args[0], context);
+    const start = name === 'get' ? source : elementOf(source);
+    return path.reduce((value, key) => (key === '[*]' ? elementOf(value) : this.memberOf(value, key, context)), start);
   }
 
   private requireValue(node: CallExpression): AbstractValue {
@@ -1220,6 +1267,40 @@ export function isUnderCondition(node: Node, scope: Node): boolean {
     }
   }
   return false;
+}
+
+const LODASH_PACKAGES = new Set(['lodash', 'lodash-es', 'underscore']);
+
+/** The lodash function a callee stands for: `_.merge` of lodash, lodash-es or underscore, `lodash/merge`, `lodash.merge`. */
+export function lodashFunction(callee: AbstractValue): string | undefined {
+  if (callee.kind !== 'module') return undefined;
+  const member = callee.member.filter((name) => name !== 'default');
+  if (LODASH_PACKAGES.has(callee.specifier)) return member.length === 1 ? member[0] : undefined;
+  const single = /^lodash[./]([a-zA-Z]+)$/.exec(callee.specifier);
+  return single && member.length === 0 ? single[1] : undefined;
+}
+
+/** A property path written as lodash takes it: `'Config.Env'`, `'IPAM.Config[0]'`, `['Config', 'Env']`. */
+function literalPath(node: Node | undefined): string[] | undefined {
+  if (!node) return undefined;
+  if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) {
+    return node.getLiteralValue().split(/[.[\]]+/).filter((key) => key !== '').map((key) => (/^\d+$/.test(key) ? '[*]' : key));
+  }
+  if (Node.isArrayLiteralExpression(node)) {
+    const keys = node.getElements().map((element) => (Node.isStringLiteral(element) ? element.getLiteralValue() : Node.isNumericLiteral(element) ? '[*]' : undefined));
+    return keys.every((key): key is string => key !== undefined) ? keys.map((key) => (/^\d+$/.test(key) ? '[*]' : key)) : undefined;
+  }
+  return undefined;
+}
+
+/** `_.merge`: later objects win, and objects under the same key merge rather than replace. */
+function deepMerge(values: AbstractValue[]): ObjectValue {
+  const merged = mergeObjects(values);
+  for (const key of merged.properties.keys()) {
+    const nested = values.map((value) => (value.kind === 'object' ? value.properties.get(key) : undefined)).filter((value): value is AbstractValue => value !== undefined);
+    if (nested.length > 1 && nested.every((value) => value.kind === 'object')) merged.properties.set(key, deepMerge(nested));
+  }
+  return merged;
 }
 
 /** `const [a, b] = value`: the element at a position of a known tuple, else any element. */
