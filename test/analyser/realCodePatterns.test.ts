@@ -368,6 +368,16 @@ async function inspectAll() {
 
 module.exports = { createNetwork, gateway, volumeNames, inspectAll };
 `,
+  // curl run from code, as dashboards do to read stats without a client library.
+  'src/legacy/stats.js': `const { execSync } = require('child_process');
+
+function memoryUsage(id) {
+  const out = execSync(\`curl -s --unix-socket /var/run/docker.sock "http://localhost/v1.41/containers/\${id}/stats?stream=false"\`);
+  return JSON.parse(out.toString()).memory_stats.usage;
+}
+
+module.exports = { memoryUsage };
+`,
   // A health check without an extension, and files without one that are not scripts.
   'docker/healthcheck': `#!/usr/bin/env bash
 set -euo pipefail
@@ -550,6 +560,12 @@ describe('lodash', () => {
     expect(usageAt('src/legacy/networks.js', 12)).toMatchObject({ path: '/networks/{id}', response: ['IPAM.Config[].Gateway', 'Options'] });
     expect(usageAt('src/legacy/networks.js', 18)).toMatchObject({ path: '/volumes', response: ['Volumes[].Name'] });
     expect(usageAt('src/legacy/networks.js', 23)).toMatchObject({ path: '/containers/json', response: ['[].Id'] });
+  });
+});
+
+describe('curl run through child_process', () => {
+  it('reads the command line as a script line, placed at the call', () => {
+    expect(usageAt('src/legacy/stats.js', 4)).toMatchObject({ client: 'curl', via: 'curl via execSync', method: 'GET', path: '/containers/{id}/stats', query: ['stream'], pinnedVersion: '1.41' });
   });
 });
 

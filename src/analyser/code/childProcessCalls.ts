@@ -12,27 +12,37 @@ const DOCKER_BINARY = /^(?:.*\/)?docker(?:\.exe)?$/;
  * of the code, but worth knowing, since the CLI negotiates its own API version.
  */
 export function recogniseChildProcessCall(call: CallExpression, analyser: CodeAnalyser): CliInvocation | undefined {
+  const words = commandOf(call, analyser)?.words;
+  if (!words || !DOCKER_BINARY.test(words[0] ?? '')) return undefined;
+  return { ...analyser.position(call.getExpression()), command: describeDockerCommand(words) };
+}
+
+/**
+ * A command line run through a shell (`exec`, `execSync`, `execaCommand`) that calls curl or
+ * wget: its text, for the script scanner to read as it reads a script's line.
+ */
+export function shellCommandCallingHttpTool(call: CallExpression, analyser: CodeAnalyser): string | undefined {
+  const command = commandOf(call, analyser);
+  return command?.line !== undefined && /(^|[\s;&|(])(curl|wget)\s/.test(command.line) ? command.line : undefined;
+}
+
+/** The words a child_process or execa call runs; `line` when a shell reads them from one string. */
+function commandOf(call: CallExpression, analyser: CodeAnalyser): { words: string[]; line?: string } | undefined {
   const callee = analyser.resolver.resolve(call.getExpression());
   if (callee.kind !== 'module') return undefined;
   const specifier = callee.specifier.replace(/^node:/, '');
   const member = callee.member.filter((name) => name !== 'default');
   const name = member[member.length - 1] ?? '';
   const args = call.getArguments();
-  let words: string[] | undefined;
-  if (specifier === 'child_process' && SHELL_FUNCTIONS.has(name)) words = commandLineWords(args[0], analyser);
-  else if ((specifier === 'child_process' && FILE_FUNCTIONS.has(name)) || (specifier === 'execa' && (name === '' || name === 'execa' || name === 'execaSync'))) {
-    words = fileAndArguments(args[0], args[1], analyser);
-  } else if (specifier === 'execa' && name === 'execaCommand') {
-    words = commandLineWords(args[0], analyser);
+  if ((specifier === 'child_process' && SHELL_FUNCTIONS.has(name)) || (specifier === 'execa' && name === 'execaCommand')) {
+    const line = args[0] ? patternText(analyser.resolver.resolve(args[0])) : undefined;
+    return line === undefined ? undefined : { words: line.trim().split(/\s+/), line };
   }
-  if (!words || !DOCKER_BINARY.test(words[0] ?? '')) return undefined;
-  return { ...analyser.position(call.getExpression()), command: describeDockerCommand(words) };
-}
-
-function commandLineWords(node: Node | undefined, analyser: CodeAnalyser): string[] | undefined {
-  if (!node) return undefined;
-  const text = patternText(analyser.resolver.resolve(node));
-  return text?.trim().split(/\s+/);
+  if ((specifier === 'child_process' && FILE_FUNCTIONS.has(name)) || (specifier === 'execa' && (name === '' || name === 'execa' || name === 'execaSync'))) {
+    const words = fileAndArguments(args[0], args[1], analyser);
+    return words && { words };
+  }
+  return undefined;
 }
 
 function fileAndArguments(fileNode: Node | undefined, argsNode: Node | undefined, analyser: CodeAnalyser): string[] | undefined {

@@ -5,7 +5,8 @@ import { parseApiVersion } from '../../versions/apiVersion.js';
 import type { CompatIndex } from '../../database/compatIndex.js';
 import { emptyFindings, leavesOnly, type FileFindings, type RawUsage, type SourcePosition, type VersionSetting } from '../usage.js';
 import { alternatives, mentionsParameter, oneOf, parametersMentioned, pinKey, UNKNOWN, type AbstractValue, type ClientLibrary, type ClientObject, type PinInfo } from './abstractValue.js';
-import { recogniseChildProcessCall } from './childProcessCalls.js';
+import { recogniseChildProcessCall, shellCommandCallingHttpTool } from './childProcessCalls.js';
+import { scanScriptFile } from '../scripts/scanScriptFile.js';
 import { classFromReceiverName, clientClassOfModule, isClientMethodName, clientMethod, clientProperty, hasClientClass, isEntryClass, libraryOfPackage } from './clientLibraries.js';
 import { recogniseClientCall } from './dockerClientCalls.js';
 import { requiredSpecifiers, resolveRelativeImport } from '../prefilter.js';
@@ -456,10 +457,23 @@ export class CodeAnalyser {
       if (!runsCommands) continue;
       const invocation = recogniseChildProcessCall(call, this);
       if (invocation) findings.cliInvocations.push(invocation);
+      found.push(...this.httpToolUsages(call));
     }
     findings.usages = found.map((entry) => entry.usage);
     findings.versionSettings = text.includes('DOCKER_API_VERSION') ? this.versionSettingsIn(file) : [];
     return { findings, found };
+  }
+
+  /**
+   * `execSync('curl -s --unix-socket /var/run/docker.sock http://localhost/v1.41/info')`: the
+   * command line read as a script's line, its requests placed at the call.
+   */
+  private httpToolUsages(call: CallExpression): FoundUsage[] {
+    const line = shellCommandCallingHttpTool(call, this);
+    if (line === undefined) return [];
+    const at = this.position(call.getExpression());
+    const scanned = scanScriptFile(at.file, line, 'shell', { index: this.options.index });
+    return scanned.usages.map((usage) => ({ usage: { ...usage, ...at, via: `${usage.via} via ${call.getExpression().getText().replace(/^.*\./, '')}` }, callNode: call, receivesResponse: false }));
   }
 
   private rawHttpUsages(call: CallExpression): FoundUsage[] | undefined {
