@@ -378,6 +378,15 @@ function memoryUsage(id) {
 
 module.exports = { memoryUsage };
 `,
+  // A client built from settings read at run time: its pin is unknown, and the scan says why.
+  'src/hosts/configured.ts': `import Docker from 'dockerode';
+import { readFileSync } from 'node:fs';
+
+const settings = JSON.parse(readFileSync('/etc/fleet/settings.json', 'utf8'));
+const engine = new Docker(settings.docker);
+
+export const ping = () => engine.ping();
+`,
   // A health check without an extension, and files without one that are not scripts.
   'docker/healthcheck': `#!/usr/bin/env bash
 set -euo pipefail
@@ -566,6 +575,12 @@ describe('lodash', () => {
 describe('curl run through child_process', () => {
   it('reads the command line as a script line, placed at the call', () => {
     expect(usageAt('src/legacy/stats.js', 4)).toMatchObject({ client: 'curl', via: 'curl via execSync', method: 'GET', path: '/containers/{id}/stats', query: ['stream'], pinnedVersion: '1.41' });
+  });
+});
+
+describe('a pin that cannot be known', () => {
+  it('names the construction whose options are not known', () => {
+    expect(usageAt('src/hosts/configured.ts', 7)).toMatchObject({ path: '/_ping', pinnedVersion: null, dynamic: ['version pin: the options of new Docker(settings.docker) are not known here'] });
   });
 });
 

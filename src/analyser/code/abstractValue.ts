@@ -58,6 +58,8 @@ export interface ClientObject {
   pin: PinInfo | null | undefined;
   /** Why the version the code writes is not a pin after all ('1.41' without the v). */
   pinWarning?: string;
+  /** Why the pin is unknown when the construction is known: its options are not (`new Docker(settings)`). */
+  pinUnknown?: string;
   /** The response this object wraps (node-docker-api keeps it in `.data`), with the path to its part. */
   origin?: { responseOf: ResponseSource; path: string[] };
 }

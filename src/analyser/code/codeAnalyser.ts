@@ -535,6 +535,7 @@ export class CodeAnalyser {
     this.libraries.add(clientClass.library);
     const client: ClientObject = { library: clientClass.library, className: clientClass.className, pin: pin.pin };
     if (pin.warning) client.pinWarning = pin.warning;
+    if (pin.pin === undefined && args[0]) client.pinUnknown = `the options of ${node.getText().split('(')[0].trim()}(${this.resolver.describe(args[0])}) are not known here`;
     return { kind: 'client', client };
   }
 
@@ -630,7 +631,7 @@ export class CodeAnalyser {
       const origin = method.requests.length > 0 ? { responseOf: { call }, path: method.result.array ? ['[*]'] : [] } : client.origin;
       const object: AbstractValue = {
         kind: 'client',
-        client: { library: client.library, className: method.result.className, pin: client.pin, ...(client.pinWarning ? { pinWarning: client.pinWarning } : {}), ...(origin ? { origin } : {}) },
+        client: { library: client.library, className: method.result.className, pin: client.pin, ...pinNotes(client), ...(origin ? { origin } : {}) },
       };
       return method.result.array ? { kind: 'array', elements: [object], open: true } : object;
     }
@@ -673,7 +674,7 @@ export class CodeAnalyser {
         return { kind: 'response', responseOf: value.client.origin.responseOf, path: value.client.origin.path };
       }
       const className = clientProperty(value.client.library, value.client.className, name);
-      if (className) return { kind: 'client', client: { library: value.client.library, className, pin: value.client.pin, ...(value.client.pinWarning ? { pinWarning: value.client.pinWarning } : {}) } };
+      if (className) return { kind: 'client', client: { library: value.client.library, className, pin: value.client.pin, ...pinNotes(value.client) } };
       if (clientMethod(value.client.library, value.client.className, name)) return { kind: 'clientMethod', client: value.client, name };
       return undefined;
     }
@@ -835,6 +836,11 @@ function requestScope(call: Node): Node {
     scope = scope.getFirstAncestor(isFunctionLike);
   }
   return scope ?? call.getSourceFile();
+}
+
+/** What a client's derived objects (`docker.getContainer(id)`) keep of what was said about its pin. */
+function pinNotes(client: ClientObject): Pick<ClientObject, 'pinWarning' | 'pinUnknown'> {
+  return { ...(client.pinWarning ? { pinWarning: client.pinWarning } : {}), ...(client.pinUnknown ? { pinUnknown: client.pinUnknown } : {}) };
 }
 
 /** A client traced only by type or name: its pin is unknown, except where the library cannot pin at all. */

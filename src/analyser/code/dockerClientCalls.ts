@@ -156,7 +156,7 @@ function buildUsage(
     query: [...(request.fixedQuery ?? [])],
     pin: pinOf(client, analyser),
   });
-  if (client.pin === undefined) usage.dynamic.push('version pin: the client object could not be traced to its construction');
+  if (client.pin === undefined) usage.dynamic.push(`version pin: ${client.pinUnknown ?? 'the client object could not be traced to its construction'}`);
   if (client.pinWarning) usage.notes = [client.pinWarning];
   if (request.fixedBody) usage.libraryBody = [...request.fixedBody];
   const libraryKeys = [...(request.alsoReadByLibrary ?? []), ...(request.fixedQuery ?? [])];
