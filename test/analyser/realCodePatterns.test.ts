@@ -387,6 +387,29 @@ const engine = new Docker(settings.docker);
 
 export const ping = () => engine.ping();
 `,
+  // A subclass exported as an anonymous-looking class expression, constructed in another module.
+  'src/legacy/landerode.js': `const Dockerode = require('dockerode');
+
+module.exports = class Landerode extends Dockerode {
+  constructor(opts = {}) {
+    super(opts);
+  }
+};
+`,
+  'src/legacy/engine.js': `const Landerode = require('./landerode');
+
+class Engine {
+  constructor() {
+    this.docker = new Landerode({ socketPath: '/var/run/docker.sock', version: 'v1.40' });
+  }
+
+  networks() {
+    return this.docker.listNetworks({ filters: { driver: ['bridge'] } });
+  }
+}
+
+module.exports = Engine;
+`,
   // A health check without an extension, and files without one that are not scripts.
   'docker/healthcheck': `#!/usr/bin/env bash
 set -euo pipefail
@@ -485,6 +508,10 @@ describe('where projects keep their client', () => {
   it('a subclass of Dockerode: its own calls and its inherited methods, with the pin of its construction', () => {
     expect(usageAt('src/hosts/engines.ts', 5)).toMatchObject({ method: 'GET', path: '/networks' });
     expect(usageAt('src/hosts/engines.ts', 13)).toMatchObject({ method: 'GET', path: '/containers/json', query: ['all'], pinnedVersion: '1.43' });
+  });
+
+  it('a subclass exported as module.exports = class ... extends Dockerode', () => {
+    expect(usageAt('src/legacy/engine.js', 9)).toMatchObject({ method: 'GET', path: '/networks', query: ['filters'], pinnedVersion: '1.40' });
   });
 
   it('a lazy singleton reached through a static method', () => {

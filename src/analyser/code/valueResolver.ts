@@ -359,6 +359,8 @@ export class ValueResolver {
       Node.isFunctionDeclaration(declaration) ||
       Node.isMethodDeclaration(declaration) ||
       Node.isClassDeclaration(declaration) ||
+      // `module.exports = class Landerode extends Dockerode {...}`: the export is the class itself.
+      Node.isClassExpression(declaration) ||
       Node.isArrowFunction(declaration) ||
       Node.isFunctionExpression(declaration)
     ) {
