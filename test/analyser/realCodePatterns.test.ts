@@ -410,6 +410,22 @@ class Engine {
 
 module.exports = Engine;
 `,
+  // Objects handed to helpers under names no heuristic knows.
+  'src/legacy/handed.js': `const Docker = require('dockerode');
+
+const docker = new Docker({ version: 'v1.41' });
+
+function bounce(c) {
+  return c.restart({ t: 5 });
+}
+
+function inspectAll(nets) {
+  return Promise.all(nets.map((n) => n.inspect()));
+}
+
+bounce(docker.getContainer('web'));
+inspectAll([docker.getNetwork('front'), docker.getNetwork('back')]);
+`,
   // A health check without an extension, and files without one that are not scripts.
   'docker/healthcheck': `#!/usr/bin/env bash
 set -euo pipefail
@@ -512,6 +528,11 @@ describe('where projects keep their client', () => {
 
   it('a subclass exported as module.exports = class ... extends Dockerode', () => {
     expect(usageAt('src/legacy/engine.js', 9)).toMatchObject({ method: 'GET', path: '/networks', query: ['filters'], pinnedVersion: '1.40' });
+  });
+
+  it('objects handed to helpers: what the callers pass, a list element too', () => {
+    expect(usageAt('src/legacy/handed.js', 6)).toMatchObject({ method: 'POST', path: '/containers/{id}/restart', query: ['t'], pinnedVersion: '1.41' });
+    expect(usageAt('src/legacy/handed.js', 10)).toMatchObject({ method: 'GET', path: '/networks/{id}', pinnedVersion: '1.41' });
   });
 
   it('a lazy singleton reached through a static method', () => {

@@ -1,7 +1,7 @@
 import { Node, type CallExpression } from 'ts-morph';
 import type { ClientMethod, ClientRequest } from '../clients/clientMethodTable.js';
 import { newRawUsage, type RawUsage, type VersionPin } from '../usage.js';
-import { alternatives, pinKey, type AbstractValue, type ClientObject } from './abstractValue.js';
+import { alternatives, mentionsParameter, pinKey, type AbstractValue, type ClientObject } from './abstractValue.js';
 import { classFromReceiverName, clientMethod, hasClientClass } from './clientLibraries.js';
 import type { CodeAnalyser, FoundUsage } from './codeAnalyser.js';
 import { flattenOptionKeys, topLevelKeys } from './optionKeys.js';
@@ -83,12 +83,26 @@ function requestConditionHolds(request: ClientRequest, options: AbstractValue | 
 
 function findReceiverClient(receiverNode: Node, methodName: string, analyser: CodeAnalyser): ClientObject | undefined {
   const receiver = analyser.resolver.resolve(receiverNode);
-  const clients = alternatives(receiver).map((option) => analyser.resolver.clientBehind(option)).filter((option): option is { kind: 'client'; client: ClientObject } => option.kind === 'client');
-  const withMethod = clients.filter((option) => clientMethod(option.client.library, option.client.className, methodName));
-  // Built in several places with different versions (a wrapper constructed twice): the pin is not known.
-  if (withMethod.length > 0) return new Set(withMethod.map((option) => pinKey(option.client.pin))).size > 1 ? { ...withMethod[0].client, pin: undefined } : withMethod[0].client;
-  if (clients.length > 0 || receiver.kind !== 'unknown') return undefined;
+  const clients = clientsIn(receiver, analyser);
+  const client = clientWithMethod(clients, methodName);
+  if (client || clients.length > 0 || receiver.kind !== 'unknown') return client;
+  // `function start(c) { return c.start() }` called with `docker.getContainer(id)`: the callers say what it is.
+  if (mentionsParameter(receiver)) {
+    const fromCallers = clientWithMethod(clientsIn(analyser.resolveThroughCallers(receiverNode), analyser), methodName);
+    if (fromCallers) return fromCallers;
+  }
   return clientByReceiverName(receiverNode, methodName, analyser);
+}
+
+function clientsIn(value: AbstractValue, analyser: CodeAnalyser): ClientObject[] {
+  return alternatives(value).map((option) => analyser.resolver.clientBehind(option)).flatMap((option) => (option.kind === 'client' ? [option.client] : []));
+}
+
+/** The client that has the method; built in several places with different versions (a wrapper constructed twice), its pin is not known. */
+function clientWithMethod(clients: ClientObject[], methodName: string): ClientObject | undefined {
+  const withMethod = clients.filter((client) => clientMethod(client.library, client.className, methodName));
+  if (withMethod.length === 0) return undefined;
+  return new Set(withMethod.map((client) => pinKey(client.pin))).size > 1 ? { ...withMethod[0], pin: undefined } : withMethod[0];
 }
 
 /** An untraceable receiver named like a client (`container.start()` on a parameter), when the project uses a client library. */

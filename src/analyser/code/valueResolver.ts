@@ -417,8 +417,11 @@ export class ValueResolver {
       if ((method === 'then' && index === 0) || (method === 'finally' && index === 0)) return this.resolve(receiverNode, context);
       const elementIndex = method === 'reduce' || method === 'reduceRight' ? 1 : 0;
       if ((ARRAY_CALLBACK_METHODS.has(method) || elementIndex === 1) && index === elementIndex && call.getArguments()[0] === functionNode) {
-        const receiver = alternatives(this.resolve(receiverNode, context)).filter((option) => option.kind === 'array' || option.kind === 'response');
+        const list = this.resolve(receiverNode, context);
+        const receiver = alternatives(list).filter((option) => option.kind === 'array' || option.kind === 'response');
         if (receiver.length > 0) return oneOf(receiver.map(elementOf));
+        // A list the function's callers pass: its elements are theirs to say.
+        if (list.kind === 'unknown' && list.reason.startsWith('parameter ')) return list;
       }
     }
     // `stream.on('data', (chunk) => ...)`, `lines.on('line', (line) => ...)`: text of the response the stream carries.
@@ -1320,6 +1323,8 @@ function elementOf(value: AbstractValue): AbstractValue {
   // A chunk or line of a response's text is more of its text.
   if (value.kind === 'response' && value.encoded) return value;
   if (value.kind === 'response') return { kind: 'response', responseOf: value.responseOf, path: [...value.path, '[*]'] };
+  // An element of a list the callers pass (`nets.map((n) => n.inspect())`): theirs to say, as the list is.
+  if (value.kind === 'unknown' && value.reason.startsWith('parameter ')) return value;
   return UNKNOWN('element');
 }
 
