@@ -254,6 +254,32 @@ async function onDeath(handler) {
 
 module.exports = { onDeath };
 `,
+  'src/hosts/pulls.js': `const Docker = require('dockerode');
+const JSONStream = require('JSONStream');
+
+const docker = new Docker();
+
+async function pullWithProgress(image, report) {
+  const stream = await docker.createImage({ fromImage: image });
+  stream.pipe(JSONStream.parse()).on('data', (message) => report(message.status, message.progressDetail));
+}
+
+module.exports = { pullWithProgress };
+`,
+  'src/hosts/watch.ts': `import Docker from 'dockerode';
+import JSONStream from 'JSONStream';
+
+const docker = new Docker();
+
+export async function watch(onChange: (id: string) => void) {
+  const stream = await docker.getEvents({ filters: { type: ['container'] } });
+  const parser = JSONStream.parse(true);
+  parser.on('data', (data: { status: string; id: string }) => {
+    if (data.status === 'start' || data.status === 'die') onChange(data.id);
+  });
+  stream.pipe(parser);
+}
+`,
   // The container's own id, with a fallback: two possible values, one request.
   'src/hosts/self.ts': `import axios from 'axios';
 import os from 'node:os';
@@ -633,6 +659,17 @@ describe('a pin that cannot be known', () => {
 });
 
 describe('fields the daemon sent without a spec', () => {
+  it('reads the documents of a stream piped through JSONStream.parse', () => {
+    // Pull progress messages have no schema in any spec: read, and listed as unknown.
+    expect(usageAt('src/hosts/pulls.js', 7)).toMatchObject({ path: '/images/create', unknown: { response: ['progressDetail', 'status'] } });
+  });
+
+  it('reads the documents of a JSONStream parser set up before the stream is piped into it', () => {
+    const usage = usageAt('src/hosts/watch.ts', 7) as unknown as { response: string[]; removed: Array<{ name: string }> };
+    expect(usage.response).toEqual(['id', 'status']);
+    expect(usage.removed.map((record) => record.name)).toEqual(['id', 'status']);
+  });
+
   it("reads an event's status and id as the fields API 1.52 removed", () => {
     const usage = usageAt('src/hosts/events.js', 6) as unknown as { response: string[]; removed: Array<{ name: string; removed: string }>; unknown: { response: string[] } };
     expect(usage.response).toEqual(['Actor.Attributes', 'id', 'status']);

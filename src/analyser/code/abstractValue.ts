@@ -31,9 +31,10 @@ export type AbstractValue =
   /**
    * The decoded response of a request found in the code; `path` is what was read of it (`[*]` for
    * an element). `encoded`: its text or bytes instead (a stream, a chunk or line of it), whose
-   * properties are not fields; JSON.parse of it gives the decoded response again.
+   * properties are not fields; JSON.parse of it gives the decoded response again. `documents`:
+   * a stream that emits the decoded JSON documents themselves (piped through JSONStream.parse).
    */
-  | { kind: 'response'; responseOf: ResponseSource; path: string[]; encoded?: boolean }
+  | { kind: 'response'; responseOf: ResponseSource; path: string[]; encoded?: boolean; documents?: boolean }
   /** An HTTP client object set up for some host: an axios instance, an undici Client, Pool or Agent, a got instance. */
   | { kind: 'httpClient'; library: string; config: AbstractValue }
   | { kind: 'unknown'; reason: string };

@@ -429,7 +429,7 @@ export class ValueResolver {
       const event = call.getArguments()[0];
       if (event && Node.isStringLiteral(event) && (event.getLiteralValue() === 'data' || event.getLiteralValue() === 'line')) {
         const streams = alternatives(this.resolve(callee.getExpression(), context)).filter((option): option is ResponseValue => option.kind === 'response');
-        if (streams.length > 0) return oneOf(streams.map((stream) => ({ ...stream, encoded: true })));
+        if (streams.length > 0) return oneOf(streams.map((stream): AbstractValue => (stream.documents ? { kind: 'response', responseOf: stream.responseOf, path: stream.path } : { ...stream, encoded: true })));
       }
     }
     return this.hooks.callbackParameter?.(call, functionNode, index);
@@ -778,9 +778,37 @@ export class ValueResolver {
     if (hooked) return hooked;
     const lodash = lodashFunction(callee);
     if (lodash) return this.lodashValue(lodash, node.getArguments(), context) ?? UNKNOWN(this.describe(node));
+    if (this.parsesJsonDocuments(node, context)) return this.pipedDocuments(node, context) ?? UNKNOWN(this.describe(node));
     if (callee.kind === 'function') return this.invoke(callee.node, node.getArguments(), context, receiver);
     if (receiver && name) return this.methodOnValue(receiver, name, node, context);
     return UNKNOWN(this.describe(node));
+  }
+
+  /** `JSONStream.parse(...)`, `ndjson.parse()`: a transform that turns JSON text into the documents it holds. */
+  private parsesJsonDocuments(node: Node | undefined, context: ResolveContext): boolean {
+    if (!node || !Node.isCallExpression(node)) return false;
+    const callee = this.resolve(node.getExpression(), context);
+    if (callee.kind !== 'module') return false;
+    const member = callee.member.filter((name) => name !== 'default');
+    return (callee.specifier === 'JSONStream' || callee.specifier === 'ndjson') && member.length === 1 && member[0] === 'parse';
+  }
+
+  /**
+   * `const parser = JSONStream.parse(true); ...; stream.pipe(parser)`: the parser emits the
+   * documents of the response streams piped into it in the same function.
+   */
+  private pipedDocuments(parserCall: CallExpression, context: ResolveContext): AbstractValue | undefined {
+    const declaration = parserCall.getParentIfKind(SyntaxKind.VariableDeclaration);
+    const name = declaration?.getNameNode();
+    if (!declaration || !name || !Node.isIdentifier(name)) return undefined;
+    const scope = parserCall.getFirstAncestor(isFunctionLike) ?? parserCall.getSourceFile();
+    const sources = descendantsOfKind(scope, SyntaxKind.CallExpression).flatMap((call) => {
+      const callee = call.getExpression();
+      const target = call.getArguments()[0];
+      if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'pipe' || !target || !Node.isIdentifier(target) || target.getText() !== name.getText()) return [];
+      return alternatives(this.resolve(callee.getExpression(), context)).filter((option): option is ResponseValue => option.kind === 'response');
+    });
+    return sources.length > 0 ? oneOf(sources.map((source) => ({ kind: 'response', responseOf: source.responseOf, path: source.path, encoded: true, documents: true }))) : undefined;
   }
 
   /**
@@ -971,6 +999,10 @@ export class ValueResolver {
       if (results.length > 0) return oneOf(results);
     }
     if ((receiver.kind === 'function' || receiver.kind === 'clientMethod') && name === 'bind') return receiver;
+    if (receiver.kind === 'response' && name === 'pipe' && this.parsesJsonDocuments(node.getArguments()[0], context)) {
+      // `stream.pipe(JSONStream.parse())`: a stream of the decoded events or progress messages.
+      return { kind: 'response', responseOf: receiver.responseOf, path: receiver.path, encoded: true, documents: true };
+    }
     if (receiver.kind === 'response' && receiver.encoded) {
       // The response's text: trimmed or converted it is still that text; split, a list of its lines.
       if (['toString', 'trim', 'trimStart', 'trimEnd'].includes(name)) return receiver;
