@@ -79,30 +79,19 @@ export async function findLocalModules(roots: string[], cwd: string, knownFiles:
 
 async function findPathAliases(roots: string[], cwd: string, gitignore: boolean): Promise<PathAlias[]> {
   const aliases: PathAlias[] = [];
-  for (const root of roots.length > 0 ? roots : ['.']) {
-    const configs = await globby(['**/tsconfig.json', '**/jsconfig.json'], {
-      cwd: resolve(cwd, root),
-      ignore: ['**/node_modules/**', '**/.git/**'],
-      gitignore,
-      absolute: true,
-      followSymbolicLinks: false,
-      suppressErrors: true,
-    }).catch(() => []);
-    for (const config of configs.sort()) {
-      const paths = await readPaths(config, 0);
-      if (!paths) continue;
-      const relativeTo = (path: string) => toPortablePath(posix.relative(toPortablePath(resolve(cwd)), toPortablePath(path)));
-      const scope = relativeTo(dirname(config));
-      for (const [pattern, targets] of Object.entries(paths.paths)) {
-        if (!Array.isArray(targets) || (pattern.match(/\*/g) ?? []).length > 1) continue;
-        const star = pattern.indexOf('*');
-        aliases.push({
-          scope,
-          prefix: star === -1 ? pattern : pattern.slice(0, star),
-          suffix: star === -1 ? undefined : pattern.slice(star + 1),
-          targets: targets.filter((target): target is string => typeof target === 'string').map((target) => relativeTo(resolve(paths.base, target))),
-        });
-      }
+  for (const config of await filesUnderRoots(['**/tsconfig.json', '**/jsconfig.json'], roots, cwd, gitignore)) {
+    const paths = await readPaths(config, 0);
+    if (!paths) continue;
+    const scope = relativeToCwd(cwd, dirname(config));
+    for (const [pattern, targets] of Object.entries(paths.paths)) {
+      if (!Array.isArray(targets) || (pattern.match(/\*/g) ?? []).length > 1) continue;
+      const star = pattern.indexOf('*');
+      aliases.push({
+        scope,
+        prefix: star === -1 ? pattern : pattern.slice(0, star),
+        suffix: star === -1 ? undefined : pattern.slice(star + 1),
+        targets: targets.filter((target): target is string => typeof target === 'string').map((target) => relativeToCwd(cwd, resolve(paths.base, target))),
+      });
     }
   }
   // Longer prefixes first, as TypeScript picks the longest match.
@@ -145,8 +134,27 @@ async function readPaths(config: string, depth: number): Promise<{ paths: Record
  */
 export async function findLocalPackages(roots: string[], cwd: string, knownFiles: ReadonlySet<string>, gitignore = true, folders = new Map<string, string>()): Promise<Map<string, string>> {
   const packages = new Map<string, string>();
+  for (const manifest of await filesUnderRoots('**/package.json', roots, cwd, gitignore)) {
+    let parsed: { name?: unknown; main?: unknown; types?: unknown; module?: unknown; exports?: unknown };
+    try {
+      parsed = JSON.parse(await readFile(manifest, 'utf8'));
+    } catch {
+      continue;
+    }
+    if (typeof parsed.name !== 'string' || packages.has(parsed.name)) continue;
+    const folder = relativeToCwd(cwd, dirname(manifest));
+    if (!folders.has(parsed.name)) folders.set(parsed.name, folder);
+    const entry = entryFile(folder, parsed, knownFiles);
+    if (entry) packages.set(parsed.name, entry);
+  }
+  return packages;
+}
+
+/** Files matching the patterns under each root (never in node_modules or .git; .gitignore as the scan takes it), in order. */
+async function filesUnderRoots(patterns: string | string[], roots: string[], cwd: string, gitignore: boolean): Promise<string[]> {
+  const found: string[] = [];
   for (const root of roots.length > 0 ? roots : ['.']) {
-    const manifests = await globby('**/package.json', {
+    const files = await globby(patterns, {
       cwd: resolve(cwd, root),
       ignore: ['**/node_modules/**', '**/.git/**'],
       gitignore,
@@ -154,21 +162,14 @@ export async function findLocalPackages(roots: string[], cwd: string, knownFiles
       followSymbolicLinks: false,
       suppressErrors: true,
     }).catch(() => []);
-    for (const manifest of manifests.sort()) {
-      let parsed: { name?: unknown; main?: unknown; types?: unknown; module?: unknown; exports?: unknown };
-      try {
-        parsed = JSON.parse(await readFile(manifest, 'utf8'));
-      } catch {
-        continue;
-      }
-      if (typeof parsed.name !== 'string' || packages.has(parsed.name)) continue;
-      const folder = toPortablePath(posix.relative(toPortablePath(resolve(cwd)), toPortablePath(dirname(manifest))));
-      folders.set(parsed.name, folder);
-      const entry = entryFile(folder, parsed, knownFiles);
-      if (entry) packages.set(parsed.name, entry);
-    }
+    found.push(...files.sort());
   }
-  return packages;
+  return found;
+}
+
+/** A path as findings give it: relative to the working directory, `/`-separated. */
+function relativeToCwd(cwd: string, path: string): string {
+  return toPortablePath(posix.relative(toPortablePath(resolve(cwd)), toPortablePath(path)));
 }
 
 /** The source behind `main`/`exports`/`types`: dist/index.js stands for src/index.ts. */

@@ -82,7 +82,6 @@ function emptyRecord(ref: FeatureRef, firstVersion: ApiVersion): FeatureRecord {
 
 function finishRecord(history: FeatureHistory, versions: ApiVersion[]): void {
   const record = history.record;
-  const { method, path, location, name, status } = history.ref;
   const present = versions.map((version) => history.factsByVersion.has(version));
 
   const presence: FeatureRecord['presence'] = [];
@@ -99,12 +98,7 @@ function finishRecord(history: FeatureHistory, versions: ApiVersion[]): void {
     while (deprecatedIndex > 0 && history.factsByVersion.get(versions[deprecatedIndex - 1])?.deprecated) deprecatedIndex--;
   }
 
-  const rebuilt: FeatureRecord = {
-    method,
-    path,
-    location,
-    name,
-    ...(status !== undefined ? { status } : {}),
+  history.record = featureRecord(history.ref, {
     added: presence[0].from,
     addedIsFloor: presence[0].from === versions[0],
     removed: presence[presence.length - 1].until,
@@ -113,8 +107,13 @@ function finishRecord(history: FeatureHistory, versions: ApiVersion[]): void {
     presence,
     facts: withoutDeprecation(facts),
     changes: record.changes,
-  };
-  history.record = rebuilt;
+  });
+}
+
+/** A record with the feature's identity first, in the order every record of the compiled file has its keys. */
+function featureRecord(ref: FeatureRef, fields: Omit<FeatureRecord, keyof FeatureRef>): FeatureRecord {
+  const { method, path, location, name, status } = ref;
+  return { method, path, location, name, ...(status !== undefined ? { status } : {}), ...fields };
 }
 
 /** Deprecation is recorded on the feature itself, not repeated among its facts. */
@@ -150,14 +149,7 @@ function applyErrata(histories: Map<string, FeatureHistory>, errata: Erratum[], 
 
 /** A feature no spec describes, as present in every version until an erratum says otherwise. */
 function undocumentedHistory(ref: FeatureRef, type: string, versions: ApiVersion[]): FeatureHistory {
-  const { method, path, location, name, status } = ref;
-  // Keys in the order finishRecord writes them, so that the compiled file reads alike.
-  const record: FeatureRecord = {
-    method,
-    path,
-    location,
-    name,
-    ...(status !== undefined ? { status } : {}),
+  const record = featureRecord(ref, {
     added: versions[0],
     addedIsFloor: true,
     removed: null,
@@ -165,7 +157,7 @@ function undocumentedHistory(ref: FeatureRef, type: string, versions: ApiVersion
     presence: [{ from: versions[0], until: null }],
     facts: { type },
     changes: [],
-  };
+  });
   return { ref, factsByVersion: new Map(), record };
 }
 
