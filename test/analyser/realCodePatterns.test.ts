@@ -402,7 +402,14 @@ function memoryUsage(id) {
   return JSON.parse(out.toString()).memory_stats.usage;
 }
 
-module.exports = { memoryUsage };
+const run = (cmd) => new Promise((resolve, reject) => {
+  require('child_process').exec(cmd, (error, stdout) => (error ? reject(error) : resolve(stdout)));
+});
+
+const listRunning = () => run('docker ps --format "{{json .}}"');
+const top = (id) => run(\`curl -s --unix-socket /var/run/docker.sock http://localhost/v1.41/containers/\${id}/top\`);
+
+module.exports = { memoryUsage, listRunning, top };
 `,
   // A client built from settings read at run time: its pin is unknown, and the scan says why.
   'src/hosts/configured.ts': `import Docker from 'dockerode';
@@ -647,6 +654,12 @@ describe('lodash', () => {
 });
 
 describe('curl run through child_process', () => {
+  it('a command a helper runs for its callers: read at each call-site', () => {
+    expect(usageAt('src/legacy/stats.js', 13)).toMatchObject({ client: 'curl', via: 'curl via exec', method: 'GET', path: '/containers/{id}/top', pinnedVersion: '1.41' });
+    const result = runCli(['scan', 'src/legacy/stats.js', '--format', 'json'], { cwd: project });
+    expect((JSON.parse(result.stdout) as { cliInvocations: unknown[] }).cliInvocations).toEqual([{ file: 'src/legacy/stats.js', line: 12, column: 27, command: 'docker ps' }]);
+  });
+
   it('reads the command line as a script line, placed at the call', () => {
     expect(usageAt('src/legacy/stats.js', 4)).toMatchObject({ client: 'curl', via: 'curl via execSync', method: 'GET', path: '/containers/{id}/stats', query: ['stream'], pinnedVersion: '1.41' });
   });

@@ -1,7 +1,7 @@
-import { Node, type CallExpression } from 'ts-morph';
-import type { CliInvocation } from '../usage.js';
-import { alternatives, patternText } from './abstractValue.js';
+import type { CallExpression, Node } from 'ts-morph';
+import { alternatives, parametersMentioned, patternText, type AbstractValue } from './abstractValue.js';
 import type { CodeAnalyser } from './codeAnalyser.js';
+import { functionDeclaringParameter, type ResolveContext, ROOT_CONTEXT } from './valueResolver.js';
 
 const SHELL_FUNCTIONS = new Set(['exec', 'execSync']);
 const FILE_FUNCTIONS = new Set(['execFile', 'execFileSync', 'spawn', 'spawnSync']);
@@ -11,46 +11,63 @@ const DOCKER_BINARY = /^(?:.*\/)?docker(?:\.exe)?$/;
  * The `docker` command-line tool run through child_process or execa: not an API call
  * of the code, but worth knowing, since the CLI negotiates its own API version.
  */
-export function recogniseChildProcessCall(call: CallExpression, analyser: CodeAnalyser): CliInvocation | undefined {
-  const words = commandOf(call, analyser)?.words;
-  if (!words || !DOCKER_BINARY.test(words[0] ?? '')) return undefined;
-  return { ...analyser.position(call.getExpression()), command: describeDockerCommand(words) };
+/** What a child_process or execa call runs, when the analysis can tell. */
+export interface ChildCommand {
+  /** `docker compose up`, when it runs the docker CLI. */
+  dockerCommand?: string;
+  /** The command line, when a shell reads it from one string and it calls curl or wget. */
+  httpToolLine?: string;
 }
 
 /**
- * A command line run through a shell (`exec`, `execSync`, `execaCommand`) that calls curl or
- * wget: its text, for the script scanner to read as it reads a script's line.
+ * The command a call runs, read where it is written; a command that a helper takes from its
+ * callers (`run(cmd) { exec(cmd, ...) }`) is read at each of them: one per call-site, with the
+ * call-site to report it at.
  */
-export function shellCommandCallingHttpTool(call: CallExpression, analyser: CodeAnalyser): string | undefined {
-  const command = commandOf(call, analyser);
-  return command?.line !== undefined && /(^|[\s;&|(])(curl|wget)\s/.test(command.line) ? command.line : undefined;
+export function childCommands(call: CallExpression, analyser: CodeAnalyser): Array<{ at: Node; command: ChildCommand }> {
+  const callee = analyser.resolver.resolve(call.getExpression());
+  if (callee.kind !== 'module') return [];
+  const here = commandOf(call, callee, analyser, ROOT_CONTEXT);
+  if (here.command) return [{ at: call.getExpression(), command: here.command }];
+  const helper = here.fromParameters.length > 0 ? functionDeclaringParameter(call, here.fromParameters) : undefined;
+  if (!helper) return [];
+  // The direct callers: where the command is written, even when part of it comes from further up.
+  return analyser.callSitesOf(helper, 1).flatMap((site) => {
+    const command = commandOf(call, callee, analyser, site.context).command;
+    return command ? [{ at: site.call.getExpression(), command }] : [];
+  });
 }
 
-/** The words a child_process or execa call runs; `line` when a shell reads them from one string. */
-function commandOf(call: CallExpression, analyser: CodeAnalyser): { words: string[]; line?: string } | undefined {
-  const callee = analyser.resolver.resolve(call.getExpression());
-  if (callee.kind !== 'module') return undefined;
+/** The command in one context, or the parameters it depends on. */
+function commandOf(call: CallExpression, callee: AbstractValue & { kind: 'module' }, analyser: CodeAnalyser, context: ResolveContext): { command?: ChildCommand; fromParameters: string[] } {
   const specifier = callee.specifier.replace(/^node:/, '');
   const member = callee.member.filter((name) => name !== 'default');
   const name = member[member.length - 1] ?? '';
   const args = call.getArguments();
+  let words: string[] | undefined;
+  let line: string | undefined;
+  let fromParameters: string[] = [];
   if ((specifier === 'child_process' && SHELL_FUNCTIONS.has(name)) || (specifier === 'execa' && name === 'execaCommand')) {
-    const line = args[0] ? patternText(analyser.resolver.resolve(args[0])) : undefined;
-    return line === undefined ? undefined : { words: line.trim().split(/\s+/), line };
+    const value = args[0] ? analyser.resolver.resolve(args[0], context) : undefined;
+    line = value && patternText(value);
+    words = line?.trim().split(/\s+/);
+    if (value && line === undefined) fromParameters = parametersMentioned(value);
+  } else if ((specifier === 'child_process' && FILE_FUNCTIONS.has(name)) || (specifier === 'execa' && (name === '' || name === 'execa' || name === 'execaSync'))) {
+    words = fileAndArguments(args[0], args[1], analyser, context);
   }
-  if ((specifier === 'child_process' && FILE_FUNCTIONS.has(name)) || (specifier === 'execa' && (name === '' || name === 'execa' || name === 'execaSync'))) {
-    const words = fileAndArguments(args[0], args[1], analyser);
-    return words && { words };
-  }
-  return undefined;
+  if (words && DOCKER_BINARY.test(words[0] ?? '')) return { command: { dockerCommand: describeDockerCommand(words) }, fromParameters };
+  if (line !== undefined && /(^|[\s;&|(])(curl|wget)\s/.test(line)) return { command: { httpToolLine: line }, fromParameters };
+  // A command the callers give (`exec(cmd, ...)` with `cmd` a parameter): theirs to say.
+  if (line !== undefined && line.trim().startsWith('{')) fromParameters = parametersMentioned(analyser.resolver.resolve(args[0], context));
+  return { fromParameters };
 }
 
-function fileAndArguments(fileNode: Node | undefined, argsNode: Node | undefined, analyser: CodeAnalyser): string[] | undefined {
+function fileAndArguments(fileNode: Node | undefined, argsNode: Node | undefined, analyser: CodeAnalyser, context: ResolveContext): string[] | undefined {
   if (!fileNode) return undefined;
-  const file = analyser.resolver.resolve(fileNode);
+  const file = analyser.resolver.resolve(fileNode, context);
   if (file.kind !== 'string') return undefined;
   const words = [file.value];
-  const list = argsNode ? analyser.resolver.resolve(argsNode) : undefined;
+  const list = argsNode ? analyser.resolver.resolve(argsNode, context) : undefined;
   for (const option of list ? alternatives(list).slice(0, 1) : []) {
     if (option.kind !== 'array') continue;
     for (const element of option.elements) words.push(patternText(element) ?? '{}');

@@ -5,7 +5,7 @@ import { parseApiVersion } from '../../versions/apiVersion.js';
 import type { CompatIndex } from '../../database/compatIndex.js';
 import { emptyFindings, leavesOnly, type FileFindings, type RawUsage, type SourcePosition, type VersionSetting } from '../usage.js';
 import { alternatives, mentionsParameter, oneOf, parametersMentioned, pinKey, UNKNOWN, type AbstractValue, type ClientLibrary, type ClientObject, type PinInfo } from './abstractValue.js';
-import { recogniseChildProcessCall, shellCommandCallingHttpTool } from './childProcessCalls.js';
+import { childCommands } from './childProcessCalls.js';
 import { scanScriptFile } from '../scripts/scanScriptFile.js';
 import { classFromReceiverName, clientClassOfModule, isClientMethodName, clientMethod, clientProperty, hasClientClass, isEntryClass, libraryOfPackage } from './clientLibraries.js';
 import { recogniseClientCall } from './dockerClientCalls.js';
@@ -455,9 +455,10 @@ export class CodeAnalyser {
         continue;
       }
       if (!runsCommands) continue;
-      const invocation = recogniseChildProcessCall(call, this);
-      if (invocation) findings.cliInvocations.push(invocation);
-      found.push(...this.httpToolUsages(call));
+      for (const { at, command } of childCommands(call, this)) {
+        if (command.dockerCommand) findings.cliInvocations.push({ ...this.position(at), command: command.dockerCommand });
+        if (command.httpToolLine) found.push(...this.httpToolUsages(call, at, command.httpToolLine));
+      }
     }
     findings.usages = found.map((entry) => entry.usage);
     findings.versionSettings = text.includes('DOCKER_API_VERSION') ? this.versionSettingsIn(file) : [];
@@ -468,12 +469,10 @@ export class CodeAnalyser {
    * `execSync('curl -s --unix-socket /var/run/docker.sock http://localhost/v1.41/info')`: the
    * command line read as a script's line, its requests placed at the call.
    */
-  private httpToolUsages(call: CallExpression): FoundUsage[] {
-    const line = shellCommandCallingHttpTool(call, this);
-    if (line === undefined) return [];
-    const at = this.position(call.getExpression());
-    const scanned = scanScriptFile(at.file, line, 'shell', { index: this.options.index });
-    return scanned.usages.map((usage) => ({ usage: { ...usage, ...at, via: `${usage.via} via ${call.getExpression().getText().replace(/^.*\./, '')}` }, callNode: call, receivesResponse: false }));
+  private httpToolUsages(call: CallExpression, at: Node, line: string): FoundUsage[] {
+    const position = this.position(at);
+    const scanned = scanScriptFile(position.file, line, 'shell', { index: this.options.index });
+    return scanned.usages.map((usage) => ({ usage: { ...usage, ...position, via: `${usage.via} via ${call.getExpression().getText().replace(/^.*\./, '')}` }, callNode: call, receivesResponse: false }));
   }
 
   private rawHttpUsages(call: CallExpression): FoundUsage[] | undefined {
