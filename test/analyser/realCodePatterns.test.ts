@@ -443,6 +443,32 @@ class Engine {
 
 module.exports = Engine;
 `,
+  // A monitor that keeps the containers it watches in a list field, filled in one method, read in another.
+  'src/legacy/monitor.js': `const Docker = require('dockerode');
+
+class Monitor {
+  constructor() {
+    this.containers = null;
+  }
+
+  async find(local) {
+    this.containers = [];
+    for (const id of local) this.containers.push({ id, remote: null });
+    const docker = new Docker({ host: 'build-01', port: 2375, version: 'v1.41' });
+    for (const info of await docker.listContainers()) this.containers.push({ id: info.Id, remote: docker.getContainer(info.Id) });
+  }
+
+  async sample() {
+    const pending = [];
+    for (let i = 0; i < this.containers.length; i++) {
+      if (this.containers[i].remote !== null) pending.push(this.containers[i].remote.stats({ stream: false }));
+    }
+    return (await Promise.all(pending)).map((stats) => stats.memory_stats.usage);
+  }
+}
+
+module.exports = Monitor;
+`,
   // Objects handed to helpers under names no heuristic knows.
   'src/legacy/handed.js': `const Docker = require('dockerode');
 
@@ -561,6 +587,10 @@ describe('where projects keep their client', () => {
 
   it('a subclass exported as module.exports = class ... extends Dockerode', () => {
     expect(usageAt('src/legacy/engine.js', 9)).toMatchObject({ method: 'GET', path: '/networks', query: ['filters'], pinnedVersion: '1.40' });
+  });
+
+  it('a list field filled in one method and indexed by a loop counter in another', () => {
+    expect(usageAt('src/legacy/monitor.js', 18)).toMatchObject({ method: 'GET', path: '/containers/{id}/stats', query: ['stream'], response: ['memory_stats.usage'], pinnedVersion: '1.41' });
   });
 
   it('objects handed to helpers: what the callers pass, a list element too', () => {

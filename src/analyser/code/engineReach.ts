@@ -198,6 +198,11 @@ function fieldSources(classNode: ts.ClassLikeDeclaration): Map<string, ts.Expres
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
       add(node.left.name.text, node.right);
     }
+    // `this.containers.push({ remote: container })`: what a list field is filled with.
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && (node.expression.name.text === 'push' || node.expression.name.text === 'unshift')) {
+      const list = node.expression.expression;
+      if (ts.isPropertyAccessExpression(list) && list.expression.kind === ts.SyntaxKind.ThisKeyword) for (const argument of node.arguments) add(list.name.text, argument);
+    }
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(classNode, visit);

@@ -334,8 +334,10 @@ export class ValueResolver {
   private declarationValue(declaration: Node, context: ResolveContext): AbstractValue {
     if (Node.isVariableDeclaration(declaration)) {
       const initializer = declaration.getInitializer();
-      if (initializer) return this.resolve(initializer, context);
       const loop = declaration.getParent()?.getParent();
+      // `for (let i = 0; ...; i++)`: the counter is every index, not its first one.
+      if (loop && Node.isForStatement(loop) && loop.getInitializer() === declaration.getParent()) return UNKNOWN(`loop counter ${declaration.getName()}`);
+      if (initializer) return this.resolve(initializer, context);
       if (loop && Node.isForOfStatement(loop)) return iterationValue(this.resolve(loop.getExpression(), context), loop.isAwaited());
       return this.typeAnnotationValue(declaration) ?? UNKNOWN(`${declaration.getName()} has no initializer`);
     }
@@ -751,11 +753,30 @@ export class ValueResolver {
       if (Node.isGetAccessorDeclaration(member)) return this.returnValue(member, { bindings: new Map(), depth: 1, thisValue: instance });
     }
     const assigned = this.assignmentsToThis(classNode, name);
-    if (assigned.length > 0) return oneOf(assigned.flatMap((node) => this.assignedInConstructions(classNode, node)));
+    if (assigned.length > 0) return this.withPushedInClass(classNode, name, oneOf(assigned.flatMap((node) => this.assignedInConstructions(classNode, node))));
     // Inherited: `this.listContainers()` in `class Api extends Dockerode`.
     const base = instance.kind === 'instance' ? (instance.base ?? this.baseOfUnknownInstance(classNode)) : undefined;
     if (base) return this.memberOf(base, name, ROOT_CONTEXT);
     return UNKNOWN(`member ${name}`);
+  }
+
+  /**
+   * `this.containers = []` in the constructor, `this.containers.push({ remote: container })` in
+   * another method: the list holds what any method of the class pushes (in any order, so open).
+   */
+  private withPushedInClass(classNode: Node, name: string, value: AbstractValue): AbstractValue {
+    // `this.containers = null` in the constructor, `= []` when they are looked up: the list is the second.
+    if (value.kind === 'oneOf') return oneOf(value.options.map((option) => this.withPushedInClass(classNode, name, option)));
+    if (value.kind !== 'array') return value;
+    const pushes = descendantsOfKind(classNode, SyntaxKind.CallExpression).filter((call) => {
+      const callee = call.getExpression();
+      if (!Node.isPropertyAccessExpression(callee) || !LIST_APPENDS.has(callee.getName())) return false;
+      const list = callee.getExpression();
+      return Node.isPropertyAccessExpression(list) && list.getName() === name && Node.isThisExpression(list.getExpression());
+    });
+    if (pushes.length === 0) return value;
+    const pushed = pushes.flatMap((push) => this.listValue(push.getArguments(), ROOT_CONTEXT).elements);
+    return { kind: 'array', elements: [...value.elements, ...pushed], open: true };
   }
 
   private callValue(node: CallExpression, context: ResolveContext): AbstractValue {
@@ -1364,7 +1385,8 @@ type ResponseValue = Extract<AbstractValue, { kind: 'response' }>;
 
 /** `value[key]` for a key that is not a known string: an element of a list or of a response. */
 function indexedElement(value: AbstractValue, key: AbstractValue): AbstractValue | undefined {
-  if (value.kind === 'array') return key.kind === 'number' && value.elements[key.value] ? value.elements[key.value] : elementOf(value);
+  // In an open list (elements pushed in some order) a position says nothing about which element it is.
+  if (value.kind === 'array') return key.kind === 'number' && !value.open && value.elements[key.value] ? value.elements[key.value] : elementOf(value);
   if (value.kind === 'response') return value.encoded ? value : { kind: 'response', responseOf: value.responseOf, path: [...value.path, '[*]'] };
   return undefined;
 }
