@@ -373,16 +373,18 @@ function attachSourceLines(usages: ScanUsage[], texts: Map<string, ReadFile>): v
 
 /**
  * One record per request: a path segment with two possible values (`os.hostname() || 'localhost'`,
- * a curl in both branches of an `if`) gave the same request once per value.
+ * a curl in both branches of an `if`) gave the same request once per value, and a helper that
+ * sends through undici or falls back to fetch gave it once per library (`via` names both).
  */
 function withoutRepeats(usages: ScanUsage[]): ScanUsage[] {
-  const seen = new Set<string>();
-  return usages.filter((usage) => {
-    const key = JSON.stringify(usage);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const kept = new Map<string, ScanUsage>();
+  for (const usage of usages) {
+    const key = JSON.stringify({ ...usage, via: undefined });
+    const same = kept.get(key);
+    if (!same) kept.set(key, usage);
+    else if (!same.via.split(' or ').includes(usage.via)) same.via = [...same.via.split(' or '), usage.via].sort(compareText).join(' or ');
+  }
+  return [...kept.values()];
 }
 
 function sortByPosition<T extends SourcePosition>(items: T[]): T[] {

@@ -340,6 +340,19 @@ module.exports = { send, engine };
 `,
   'src/engine/settings.js': `module.exports = { tls: process.env.DOCKER_TLS_VERIFY === '1', socket: process.env.ENGINE_SOCKET, DOCKER_API_VERSION: process.env.DOCKER_API_VERSION || 'v1.43' };
 `,
+  // A helper that talks to the socket through undici and falls back to fetch on a TCP host.
+  'src/engine/fallback.mjs': `import { Agent, request } from 'undici';
+const SOCKET = '/var/run/docker.sock';
+export async function engine(method, path) {
+  if (process.env.DOCKER_HOST) {
+    const res = await fetch(\`http://localhost:2375\${path}\`, { method });
+    return res.json();
+  }
+  const { body } = await request(\`http://localhost\${path}\`, { method, dispatcher: new Agent({ connect: { socketPath: SOCKET } }) });
+  return body.json();
+}
+export const start = (id) => engine('POST', \`/v1.41/containers/\${id}/start\`);
+`,
   'src/engine/esm.mjs': `export async function containers() {
   const { Agent, request } = await import('undici');
   const dispatcher = new Agent({ connect: { socketPath: '/var/run/docker.sock' } });
@@ -650,6 +663,10 @@ describe('raw node http as small clients write it', () => {
   it('a configured socket: the callers with Engine paths, not the one asking a registry', () => {
     expect(usageAt('src/engine/raw.js', 22)).toMatchObject({ method: 'POST', path: '/containers/{id}/restart', query: ['t'], pinnedVersion: '1.43' });
     expect(usages.filter((usage) => usage.file === 'src/engine/raw.js')).toHaveLength(2);
+  });
+
+  it('one record for a request a helper sends through either of two libraries', () => {
+    expect(usageAt('src/engine/fallback.mjs', 11)).toMatchObject({ method: 'POST', path: '/containers/{id}/start', pinnedVersion: '1.41', via: 'fetch via engine or undici via engine' });
   });
 
   it("undici loaded with await import('undici')", () => {
