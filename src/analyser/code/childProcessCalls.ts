@@ -51,14 +51,13 @@ function commandOf(call: CallExpression, callee: AbstractValue & { kind: 'module
     const value = args[0] ? analyser.resolver.resolve(args[0], context) : undefined;
     line = value && patternText(value);
     words = line?.trim().split(/\s+/);
-    if (value && line === undefined) fromParameters = parametersMentioned(value);
+    // A command the callers give (`exec(cmd, ...)` with `cmd` a parameter), whole or in part: theirs to say.
+    if (value) fromParameters = parametersMentioned(value);
   } else if ((specifier === 'child_process' && FILE_FUNCTIONS.has(name)) || (specifier === 'execa' && (name === '' || name === 'execa' || name === 'execaSync'))) {
     words = fileAndArguments(args[0], args[1], analyser, context);
   }
   if (words && DOCKER_BINARY.test(words[0] ?? '')) return { command: { dockerCommand: describeDockerCommand(words) }, fromParameters };
   if (line !== undefined && /(^|[\s;&|(])(curl|wget)\s/.test(line)) return { command: { httpToolLine: line }, fromParameters };
-  // A command the callers give (`exec(cmd, ...)` with `cmd` a parameter): theirs to say.
-  if (line !== undefined && line.trim().startsWith('{')) fromParameters = parametersMentioned(analyser.resolver.resolve(args[0], context));
   return { fromParameters };
 }
 

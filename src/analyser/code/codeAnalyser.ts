@@ -13,7 +13,7 @@ import { requiredSpecifiers, resolveRelativeImport } from '../prefilter.js';
 import { compilerNodesUnder, declarationOf, descendantsOfKind, innermostExpression, lineAndColumnOf, moduleSpecifierOf, wrapCompilerNode } from './syntaxWalk.js';
 import { isFunctionDeclaration, mayReachEngine, type ReachScope } from './engineReach.js';
 import { isHttpMethodName, pointsAtDocker, recogniseRawHttpCall } from './rawHttpCalls.js';
-import { functionDeclaringParameter, isFunctionLike, lodashFunction, ROOT_CONTEXT, ValueResolver, type ResolveContext } from './valueResolver.js';
+import { functionDeclaringParameter, isFunctionLike, LODASH_READS, lodashFunction, ROOT_CONTEXT, ValueResolver, type ResolveContext } from './valueResolver.js';
 
 // Enough for a helper called by a helper; beyond that the value is reported as dynamic.
 const CALLER_DEPTH = 2;
@@ -534,7 +534,7 @@ export class CodeAnalyser {
     this.libraries.add(clientClass.library);
     const client: ClientObject = { library: clientClass.library, className: clientClass.className, pin: pin.pin };
     if (pin.warning) client.pinWarning = pin.warning;
-    if (pin.pin === undefined && args[0]) client.pinUnknown = `the options of ${node.getText().split('(')[0].trim()}(${this.resolver.describe(args[0])}) are not known here`;
+    if (pin.pin === undefined && args[0]) client.pinUnknown = `the options of new ${(node as NewExpression).getExpression().getText()}(${this.resolver.describe(args[0])}) are not known here`;
     return { kind: 'client', client };
   }
 
@@ -856,7 +856,7 @@ function isLodashRead(node: ts.Node): node is ts.CallExpression {
   if (!ts.isCallExpression(node) || node.arguments.length < 2) return false;
   const name = ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : ts.isIdentifier(node.expression) ? node.expression.text : undefined;
   const path = node.arguments[1];
-  return (name === 'get' || name === 'map' || name === 'flatMap') && (ts.isStringLiteralLike(path) || ts.isArrayLiteralExpression(path));
+  return name !== undefined && LODASH_READS.has(name) && (ts.isStringLiteralLike(path) || ts.isArrayLiteralExpression(path));
 }
 
 /** `'Health' in state`: a test for a field by a literal name. */

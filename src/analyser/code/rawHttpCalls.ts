@@ -55,9 +55,9 @@ export function recogniseRawHttpCall(call: CallExpression, analyser: CodeAnalyse
   const docker = isDockerTransport(shape, targets, analyser);
   // A helper on a configured unix socket, or one handed its whole options, is the Engine's when
   // its callers' sockets or paths say so (`/v1.43/containers/json`).
-  const callersDecide = endpointFromCaller(shape, targets) && (shape.overUnixSocket === true || shape.optionsFromCaller === true);
-  if (!docker && !callersDecide) return undefined;
-  const fromCallers = endpointFromCaller(shape, targets) ? usagesAtCallers(call, shape, analyser, !docker) : [];
+  const callersChoose = endpointFromCaller(shape, targets);
+  if (!docker && !(callersChoose && (shape.overUnixSocket === true || shape.optionsFromCaller === true))) return undefined;
+  const fromCallers = callersChoose ? usagesAtCallers(call, shape, analyser, !docker) : [];
   if (fromCallers.length > 0 || !docker) return fromCallers;
   return targets.map((target) => ({ usage: buildUsage(call, call, shape, target, analyser), callNode: call, receivesResponse: true }));
 }

@@ -867,7 +867,7 @@ export class ValueResolver {
    */
   lodashRead(name: string, args: Node[], context: ResolveContext): AbstractValue | undefined {
     const path = literalPath(args[1]);
-    if (!path || !['get', 'map', 'flatMap'].includes(name)) return undefined;
+    if (!path || !LODASH_READS.has(name)) return undefined;
     const source = this.resolve(args[0], context);
     const start = name === 'get' ? source : elementOf(source);
     return path.reduce((value, key) => (key === '[*]' ? elementOf(value) : this.memberOf(value, key, context)), start);
@@ -1328,6 +1328,8 @@ export function isUnderCondition(node: Node, scope: Node): boolean {
 }
 
 const LODASH_PACKAGES = new Set(['lodash', 'lodash-es', 'underscore']);
+/** lodash functions that read a path written as text: `_.get(info, 'Config.Env')`, `_.map(list, 'Name')`. */
+export const LODASH_READS = new Set(['get', 'map', 'flatMap']);
 
 /** The lodash function a callee stands for: `_.merge` of lodash, lodash-es or underscore, `lodash/merge`, `lodash.merge`. */
 export function lodashFunction(callee: AbstractValue): string | undefined {
@@ -1341,12 +1343,14 @@ export function lodashFunction(callee: AbstractValue): string | undefined {
 /** A property path written as lodash takes it: `'Config.Env'`, `'IPAM.Config[0]'`, `['Config', 'Env']`. */
 function literalPath(node: Node | undefined): string[] | undefined {
   if (!node) return undefined;
+  // A position in a list is any element of it.
+  const pathKey = (key: string) => (/^\d+$/.test(key) ? '[*]' : key);
   if (Node.isStringLiteral(node) || Node.isNoSubstitutionTemplateLiteral(node)) {
-    return node.getLiteralValue().split(/[.[\]]+/).filter((key) => key !== '').map((key) => (/^\d+$/.test(key) ? '[*]' : key));
+    return node.getLiteralValue().split(/[.[\]]+/).filter((key) => key !== '').map(pathKey);
   }
   if (Node.isArrayLiteralExpression(node)) {
     const keys = node.getElements().map((element) => (Node.isStringLiteral(element) ? element.getLiteralValue() : Node.isNumericLiteral(element) ? '[*]' : undefined));
-    return keys.every((key): key is string => key !== undefined) ? keys.map((key) => (/^\d+$/.test(key) ? '[*]' : key)) : undefined;
+    return keys.every((key): key is string => key !== undefined) ? keys.map(pathKey) : undefined;
   }
   return undefined;
 }
