@@ -498,6 +498,139 @@ function inspectAll(nets) {
 bounce(docker.getContainer('web'));
 inspectAll([docker.getNetwork('front'), docker.getNetwork('back')]);
 `,
+  // A hand-written Engine client class behind a wrapper class: the version a default of the
+  // client's constructor, the socket from a database row, a query string built key by key.
+  'src/hosts/engineClient.js': `const http = require('http');
+const https = require('https');
+
+class EngineClient {
+  constructor({ socketPath, host, port = 2375, tls = null, apiVersion = 'v1.43' } = {}) {
+    this.socketPath = socketPath || null;
+    this.host = host || null;
+    this.port = port;
+    this.tls = tls;
+    this.apiVersion = apiVersion;
+  }
+
+  _transport() {
+    return this.tls && !this.socketPath ? https : http;
+  }
+
+  _buildQuery(query) {
+    if (!query) return '';
+    const parts = Object.entries(query)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .map(([k, v]) => \`\${encodeURIComponent(k)}=\${encodeURIComponent(typeof v === 'object' ? JSON.stringify(v) : v)}\`);
+    return parts.length ? \`?\${parts.join('&')}\` : '';
+  }
+
+  _send(method, apiPath, { query, body } = {}) {
+    const options = { method, path: \`/\${this.apiVersion}\${apiPath}\${this._buildQuery(query)}\`, headers: { Accept: 'application/json' } };
+    if (this.socketPath) options.socketPath = this.socketPath;
+    else Object.assign(options, { host: this.host, port: this.port });
+    return new Promise((resolve, reject) => {
+      const req = this._transport().request(options, resolve);
+      req.on('error', reject);
+      if (body !== undefined) req.write(JSON.stringify(body));
+      req.end();
+    });
+  }
+
+  request(method, apiPath, options = {}) {
+    return this._send(method, apiPath, options);
+  }
+}
+
+module.exports = { EngineClient };
+`,
+  'src/hosts/hostEngine.js': `const { EngineClient } = require('./engineClient');
+
+class HostEngine {
+  constructor(connection) {
+    this.client = new EngineClient(connection);
+  }
+
+  version() { return this.client.request('GET', '/version'); }
+  listContainers({ all = true } = {}) {
+    return this.client.request('GET', '/containers/json', { query: { all: all ? 1 : 0 } });
+  }
+  logs(id, { tail = 200, timestamps = false, stdout = true, stderr = true } = {}) {
+    return this.client.request('GET', \`/containers/\${id}/logs\`, { query: { stdout: stdout ? 1 : 0, stderr: stderr ? 1 : 0, tail, timestamps: timestamps ? 1 : 0 } });
+  }
+  inspect(id) { return this.client.request('GET', \`/containers/\${id}/json\`); }
+  async isTty(id) {
+    const info = await this.inspect(id);
+    return Boolean(info.Config && info.Config.Tty);
+  }
+}
+
+function parseHost(value) {
+  if (value.startsWith('unix://')) return { socketPath: value.slice('unix://'.length) };
+  const url = new URL(value.replace(/^tcp:\\/\\//, 'http://'));
+  return { host: url.hostname, port: Number(url.port) };
+}
+
+function engineFor(row) {
+  return new HostEngine({ ...parseHost(row.connection), tls: row.tls_ca ? { ca: row.tls_ca } : null });
+}
+
+module.exports = { engineFor };
+`,
+  // A fluent client: a modem on a configured socket, and query builders whose methods set keys.
+  'src/hosts/modem.ts': `import * as http from 'http';
+import * as qs from 'qs';
+
+export class Modem {
+  constructor(private readonly config: { socketPath?: string; host: string }) {}
+
+  request(endpoint: string, method: 'GET' | 'POST', queryParams?: Record<string, string>): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const queryString = queryParams ? qs.stringify(queryParams) : undefined;
+      const path = queryString ? \`\${endpoint}?\${queryString}\` : endpoint;
+      const req = http.request({ socketPath: this.config.socketPath, path, method }, (res) => resolve(res));
+      req.on('error', reject);
+      req.end();
+    });
+  }
+}
+`,
+  'src/hosts/containerList.ts': `import { Modem } from './modem';
+
+type ListQuery = { all?: string; limit?: string };
+
+export class ContainerList {
+  private query: ListQuery = {};
+  private endpoint = '/containers/json';
+
+  constructor(private readonly modem: Modem) {}
+
+  all(): this {
+    this.query.all = '1';
+    return this;
+  }
+
+  limit(count: number): this {
+    this.query['limit'] = String(count);
+    return this;
+  }
+
+  exec(): Promise<unknown> {
+    return this.modem.request(this.endpoint, 'GET', this.query);
+  }
+}
+`,
+  // Another daemon on a configured socket: its paths are not the Engine's, and /info alone says nothing.
+  'src/hosts/lxd.js': `const http = require('http');
+
+function lxd(socketPath, path) {
+  return new Promise((resolve) => http.get({ socketPath, path }, resolve));
+}
+
+module.exports = {
+  instances: (socket) => lxd(socket, '/1.0/instances'),
+  server: (socket) => lxd(socket, '/info'),
+};
+`,
   // A health check without an extension, and files without one that are not scripts.
   'docker/healthcheck': `#!/usr/bin/env bash
 set -euo pipefail
@@ -676,6 +809,29 @@ describe('raw node http as small clients write it', () => {
   it('a config object that reads DOCKER_API_VERSION sets nothing', () => {
     const result = runCli(['scan', 'src/engine', '--format', 'json'], { cwd: project });
     expect((JSON.parse(result.stdout) as { versionSettings: unknown[] }).versionSettings).toEqual([]);
+  });
+});
+
+describe('hand-written Engine clients', () => {
+  it("a socket from configuration, a version from the client's constructor default, reached through a wrapper class", () => {
+    expect(usageAt('src/hosts/hostEngine.js', 8)).toMatchObject({ method: 'GET', path: '/version', query: [], pinnedVersion: '1.43', dynamic: [] });
+    expect(usageAt('src/hosts/hostEngine.js', 10)).toMatchObject({ method: 'GET', path: '/containers/json', query: ['all'], pinnedVersion: '1.43', dynamic: [] });
+  });
+
+  it('a query string built key by key from Object.entries, with a dozen alternatives among its values', () => {
+    expect(usageAt('src/hosts/hostEngine.js', 13)).toMatchObject({ method: 'GET', path: '/containers/{id}/logs', query: ['stderr', 'stdout', 'tail', 'timestamps'], dynamic: [] });
+  });
+
+  it('reads a response where a method that returns it unchanged is called', () => {
+    expect(usageAt('src/hosts/hostEngine.js', 15)).toMatchObject({ method: 'GET', path: '/containers/{id}/json', response: ['Config.Tty'] });
+  });
+
+  it("a fluent builder: the keys its methods set are the query's, each conditional", () => {
+    expect(usageAt('src/hosts/containerList.ts', 22)).toMatchObject({ method: 'GET', path: '/containers/json', query: ['all', 'limit'], conditional: ['all', 'limit'], dynamic: [] });
+  });
+
+  it("another daemon's socket: paths the Engine does not have, and /info alone, are not Engine calls", () => {
+    expect(usages.filter((usage) => usage.file === 'src/hosts/lxd.js')).toEqual([]);
   });
 });
 

@@ -18,6 +18,8 @@ import { functionDeclaringParameter, isFunctionLike, LODASH_READS, lodashFunctio
 // Enough for a helper called by a helper; beyond that the value is reported as dynamic.
 const CALLER_DEPTH = 2;
 const MAX_CALLERS = 24;
+/** How far up a request's result is followed through functions that return it unchanged. */
+const RESULT_RETURN_LEVELS = 2;
 
 /** Binds a function's parameters to one call's arguments, resolved in the caller's context. */
 function bindArguments(resolver: ValueResolver, functionNode: Node, call: CallExpression, callerContext: ResolveContext): ResolveContext {
@@ -762,18 +764,19 @@ export class CodeAnalyser {
    */
   private collectResponseReads(requestCalls: Node[]): Map<Node, Set<string>> {
     const reads = new Map<Node, Set<string>>();
+    const scopesOf = new Map(requestCalls.map((call) => [call, this.scopesReceiving(call)]));
     const record = (value: AbstractValue, readAt: Node) => {
       for (const option of alternatives(value)) {
         if (option.kind !== 'response' || option.path.length === 0) continue;
-        const scope = requestScope(option.responseOf.call);
-        if (!readAt.getAncestors().includes(scope)) continue;
+        const ancestors = readAt.getAncestors();
+        if (!(scopesOf.get(option.responseOf.call) ?? [requestScope(option.responseOf.call)]).some((scope) => ancestors.includes(scope))) continue;
         const field = option.path.map((segment) => (segment === '[*]' ? '[]' : segment)).join('.').replace(/\.\[\]/g, '[]');
         const set = reads.get(option.responseOf.call) ?? new Set<string>();
         set.add(field);
         reads.set(option.responseOf.call, set);
       }
     };
-    const scopes = new Set(requestCalls.map(requestScope));
+    const scopes = new Set([...scopesOf.values()].flat());
     for (const scope of scopes) {
       // A scope inside another walked scope is walked with it.
       if (scope.getAncestors().some((ancestor) => scopes.has(ancestor))) continue;
@@ -796,6 +799,29 @@ export class CodeAnalyser {
     return reads;
   }
 
+  /**
+   * The functions where a request's result is read: the one that makes it and, when that function
+   * returns the result as it is (`inspect(id) { return this.docker.getContainer(id).inspect() }`),
+   * its callers (`const info = await this.inspect(id)`), two levels up.
+   */
+  private scopesReceiving(call: Node): Node[] {
+    const scopes = [requestScope(call)];
+    let frontier = [{ scope: scopes[0], result: call }];
+    for (let level = 0; level < RESULT_RETURN_LEVELS && frontier.length > 0; level++) {
+      const next: typeof frontier = [];
+      for (const { scope, result } of frontier) {
+        if (!isFunctionLike(scope) || !Node.isCallExpression(result) || !returnsResultOf(scope, result)) continue;
+        for (const caller of this.callersOf(scope).slice(0, MAX_CALLERS)) {
+          const callerScope = requestScope(caller);
+          if (scopes.includes(callerScope)) continue;
+          scopes.push(callerScope);
+          next.push({ scope: callerScope, result: caller });
+        }
+      }
+      frontier = next;
+    }
+    return scopes;
+  }
 }
 
 /**

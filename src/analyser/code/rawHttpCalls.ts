@@ -107,11 +107,16 @@ function usagesAtCallers(call: CallExpression, shape: HttpRequestShape, analyser
     const bound = requestShape(call, analyser, context);
     return bound !== undefined && endpointFromCaller(bound, describeRequestTargets(bound.url));
   };
-  for (const site of analyser.callSitesOf(helper, 2, endpointOpen)) {
+  const sites = analyser.callSitesOf(helper, 2, endpointOpen).flatMap((site) => {
     const bound = requestShape(call, analyser, site.context);
-    if (!bound) continue;
-    const targets = describeRequestTargets(bound.url);
-    if (checkEachCaller && !isDockerTransport(bound, targets, analyser)) continue;
+    return bound ? [{ site, bound, targets: describeRequestTargets(bound.url) }] : [];
+  });
+  // The helper's own socket is one daemon's: when some callers' requests say it is Docker's, the
+  // others' Engine paths (`/info`, `/version`) go there too.
+  const socketIsDockers = shape.overUnixSocket === true && !shape.optionsFromCaller && sites.some(({ bound, targets }) => isDockerTransport(bound, targets, analyser));
+  for (const { site, bound, targets } of sites) {
+    const goesToDocker = socketIsDockers ? targets.some((target) => target.path !== null && analyser.isEnginePath(target.path)) : isDockerTransport(bound, targets, analyser);
+    if (checkEachCaller && !goesToDocker) continue;
     for (const target of targets) {
       const usage = buildUsage(site.call, call, { ...bound, library: `${shape.library} via ${helperName(helper)}` }, target, analyser);
       found.push({ usage, callNode: site.call, receivesResponse: true, requestCall: call });
@@ -451,11 +456,20 @@ export function pointsAtDocker(value: AbstractValue, depth = 0): boolean {
   });
 }
 
+/** Engine paths that other daemons' APIs have too: alone, they do not make a unix socket Docker's. */
+const GENERIC_ENGINE_PATHS = new Set(['/info', '/version', '/events', '/auth']);
+
 function isDockerTransport(shape: HttpRequestShape, targets: RequestTarget[], analyser: CodeAnalyser): boolean {
   if (shape.transport.some((value) => pointsAtDocker(value))) return true;
-  // A /v1.NN/ prefix on a path the Engine API has is Docker's signature; registries use /v2/. A
-  // relative path needs a unix socket too: `fetch('/v1.2/info')` in a web page asks its own server.
-  return targets.some((target) => target.pin !== null && target.path !== null && (target.host !== null || shape.overUnixSocket === true) && analyser.isEnginePath(target.path));
+  return targets.some((target) => {
+    if (target.path === null || !analyser.isEnginePath(target.path)) return false;
+    // Over a unix socket, an Engine path of Docker's own (`/containers/json`, `/images/create`) is
+    // the Engine's, as `curl --unix-socket` is read in scripts.
+    if (shape.overUnixSocket === true && !GENERIC_ENGINE_PATHS.has(target.path)) return true;
+    // A /v1.NN/ prefix on a path the Engine API has is Docker's signature; registries use /v2/. A
+    // relative path needs a unix socket too: `fetch('/v1.2/info')` in a web page asks its own server.
+    return target.pin !== null && (target.host !== null || shape.overUnixSocket === true);
+  });
 }
 
 /** A `socketPath` option whose value is not known to be absent (a configured socket still is one). */

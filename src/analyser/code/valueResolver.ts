@@ -7,8 +7,10 @@ import {
   holeName,
   mergeObjects,
   oneOf,
+  parametersMentioned,
   patternText,
   stringParts,
+  stringValue,
   UNKNOWN,
   type AbstractValue,
   type ObjectValue,
@@ -134,7 +136,7 @@ export class ValueResolver {
       return this.resolve(node.getExpression(), context);
     }
     if (Node.isBinaryExpression(node)) return this.binaryValue(node, context);
-    if (Node.isConditionalExpression(node)) return oneOf([this.resolve(node.getWhenTrue(), context), this.resolve(node.getWhenFalse(), context)]);
+    if (Node.isConditionalExpression(node)) return oneOf([this.resolve(node.getWhenTrue(), this.narrowedBy(node.getCondition(), node.getWhenTrue(), context)), this.resolve(node.getWhenFalse(), context)]);
     if (Node.isObjectLiteralExpression(node)) return this.objectValue(node, context);
     if (Node.isArrayLiteralExpression(node)) return this.arrayValue(node, context);
     if (Node.isIdentifier(node)) return this.identifierValue(node, context);
@@ -331,7 +333,23 @@ export class ValueResolver {
     return undefined;
   }
 
+  /**
+   * `query ? `${path}?${query}` : path`: where the condition is a name, the branch it guards sees
+   * only the name's values that pass it (not `undefined`, not an empty string).
+   */
+  private narrowedBy(condition: Node, branch: Node, context: ResolveContext): ResolveContext {
+    if (!Node.isIdentifier(condition) || !branch.getText().includes(condition.getText())) return context;
+    const declaration = condition.getSymbol()?.getDeclarations()[0];
+    if (!declaration || !(Node.isVariableDeclaration(declaration) || Node.isParameterDeclaration(declaration))) return context;
+    const options = alternatives(this.resolve(condition, context));
+    const truthy = options.filter((option) => !isFalsy(option));
+    if (truthy.length === options.length || truthy.length === 0) return context;
+    return { ...context, bindings: new Map([...context.bindings, [declaration, { value: oneOf(truthy) }]]) };
+  }
+
   private declarationValue(declaration: Node, context: ResolveContext): AbstractValue {
+    const narrowed = context.bindings.get(declaration);
+    if (narrowed && 'value' in narrowed && Node.isVariableDeclaration(declaration)) return narrowed.value;
     if (Node.isVariableDeclaration(declaration)) {
       const initializer = declaration.getInitializer();
       const loop = declaration.getParent()?.getParent();
@@ -473,8 +491,11 @@ export class ValueResolver {
   /** A class field: its initializer, else what the constructor or methods assign to `this.name`. */
   private classFieldValue(declaration: Node & { getInitializer(): Node | undefined; getName(): string }, context: ResolveContext): AbstractValue {
     const initializer = declaration.getInitializer();
-    if (initializer) return this.resolve(initializer, { ...context, thisValue: undefined });
     const classNode = declaration.getFirstAncestor((ancestor) => Node.isClassDeclaration(ancestor) || Node.isClassExpression(ancestor));
+    if (initializer) {
+      const value = this.resolve(initializer, { ...context, thisValue: undefined });
+      return classNode ? this.withChangesInClass(classNode, declaration.getName(), value) : value;
+    }
     const assigned = classNode ? this.assignmentsToThis(classNode, declaration.getName()) : [];
     if (assigned.length > 0) return oneOf(assigned.flatMap((node) => this.assignedInConstructions(classNode!, node)));
     return this.typeAnnotationValue(declaration) ?? UNKNOWN(`field ${declaration.getName()}`);
@@ -490,10 +511,21 @@ export class ValueResolver {
     return contexts.length > 0 ? contexts.map((context) => this.resolve(node, context)) : [this.resolve(node, ROOT_CONTEXT)];
   }
 
+  /**
+   * One context per `new Api(...)` of the class. A construction in another class's constructor
+   * that passes on that constructor's parameters (`this.client = new EngineClient(options)`) is
+   * seen at each construction of that class in turn: a wrapper's settings reach the client it wraps.
+   */
   private constructionContextsOf(classNode: Node, constructor: Node): ResolveContext[] {
     let contexts = this.constructionContexts.get(classNode);
     if (!contexts) {
-      contexts = (this.hooks.constructionsOf?.(classNode) ?? []).map((construction) => ({ bindings: this.bindingsFor(constructor, construction.getArguments(), ROOT_CONTEXT), depth: 1 }));
+      // A cycle of classes constructing each other ends at the roots.
+      this.constructionContexts.set(classNode, []);
+      contexts = (this.hooks.constructionsOf?.(classNode) ?? []).flatMap((construction) => {
+        const outer = construction.getFirstAncestor(isFunctionLike);
+        const outerContexts = outer && Node.isConstructorDeclaration(outer) && outer.getParameters().length > 0 ? this.constructionContextsOf(outer.getParent(), outer) : [];
+        return (outerContexts.length > 0 ? outerContexts : [ROOT_CONTEXT]).map((outerContext) => ({ bindings: this.bindingsFor(constructor, construction.getArguments(), outerContext), depth: 1 }));
+      }).slice(0, MAX_ALTERNATIVES);
       this.constructionContexts.set(classNode, contexts);
     }
     return contexts;
@@ -753,7 +785,7 @@ export class ValueResolver {
       if (Node.isGetAccessorDeclaration(member)) return this.returnValue(member, { bindings: new Map(), depth: 1, thisValue: instance });
     }
     const assigned = this.assignmentsToThis(classNode, name);
-    if (assigned.length > 0) return this.withPushedInClass(classNode, name, oneOf(assigned.flatMap((node) => this.assignedInConstructions(classNode, node))));
+    if (assigned.length > 0) return this.withChangesInClass(classNode, name, oneOf(assigned.flatMap((node) => this.assignedInConstructions(classNode, node))));
     // Inherited: `this.listContainers()` in `class Api extends Dockerode`.
     const base = instance.kind === 'instance' ? (instance.base ?? this.baseOfUnknownInstance(classNode)) : undefined;
     if (base) return this.memberOf(base, name, ROOT_CONTEXT);
@@ -761,18 +793,30 @@ export class ValueResolver {
   }
 
   /**
-   * `this.containers = []` in the constructor, `this.containers.push({ remote: container })` in
-   * another method: the list holds what any method of the class pushes (in any order, so open).
+   * What the methods of a class add to a field in place, in any order or not at all: a list holds
+   * what any of them pushes (`this.containers = []` in the constructor, `this.containers.push(...)`
+   * in another method), and a builder's object the keys they set (`this.query.all = '1'` in
+   * `all()`), each conditional.
    */
-  private withPushedInClass(classNode: Node, name: string, value: AbstractValue): AbstractValue {
+  private withChangesInClass(classNode: Node, name: string, value: AbstractValue): AbstractValue {
     // `this.containers = null` in the constructor, `= []` when they are looked up: the list is the second.
-    if (value.kind === 'oneOf') return oneOf(value.options.map((option) => this.withPushedInClass(classNode, name, option)));
+    if (value.kind === 'oneOf') return oneOf(value.options.map((option) => this.withChangesInClass(classNode, name, option)));
+    const isTheField = (node: Node) => Node.isPropertyAccessExpression(node) && node.getName() === name && Node.isThisExpression(node.getExpression());
+    if (value.kind === 'object') {
+      let changed = value;
+      for (const assignment of descendantsOfKind(classNode, SyntaxKind.BinaryExpression)) {
+        const left = assignment.getLeft();
+        if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || !(Node.isPropertyAccessExpression(left) || Node.isElementAccessExpression(left)) || !isTheField(left.getExpression())) continue;
+        const key = Node.isPropertyAccessExpression(left) ? left.getName() : this.resolve(left.getArgumentExpression(), ROOT_CONTEXT);
+        if (typeof key === 'string' || key.kind === 'string') changed = setPath(changed, [typeof key === 'string' ? key : key.value], this.resolve(assignment.getRight(), ROOT_CONTEXT), true);
+        else changed = { ...changed, open: true };
+      }
+      return changed;
+    }
     if (value.kind !== 'array') return value;
     const pushes = descendantsOfKind(classNode, SyntaxKind.CallExpression).filter((call) => {
       const callee = call.getExpression();
-      if (!Node.isPropertyAccessExpression(callee) || !LIST_APPENDS.has(callee.getName())) return false;
-      const list = callee.getExpression();
-      return Node.isPropertyAccessExpression(list) && list.getName() === name && Node.isThisExpression(list.getExpression());
+      return Node.isPropertyAccessExpression(callee) && LIST_APPENDS.has(callee.getName()) && isTheField(callee.getExpression());
     });
     if (pushes.length === 0) return value;
     const pushed = pushes.flatMap((push) => this.listValue(push.getArguments(), ROOT_CONTEXT).elements);
@@ -1123,7 +1167,14 @@ export class ValueResolver {
         const texts = args[0] ? alternatives(this.resolve(args[0], context)).filter((option): option is ResponseValue => option.kind === 'response' && option.encoded === true) : [];
         return texts.length > 0 ? oneOf(texts.map((text) => ({ kind: 'response', responseOf: text.responseOf, path: text.path }))) : undefined;
       }
-      case 'encodeURIComponent':
+      case 'encodeURIComponent': {
+        const value = this.stringish(args[0] ?? node, context);
+        if (value.kind !== 'oneOf') return value;
+        // Its text holds no `/`, `?`, `&` or `=`: alternatives change a value, never the shape of the URL,
+        // and a query string of a dozen `flag ? 1 : 0` values would multiply them past counting.
+        const parameter = parametersMentioned(value)[0];
+        return { kind: 'pattern', parts: [{ hole: parameter === undefined ? 'encoded value' : `parameter ${parameter}` }] };
+      }
       case 'encodeURI':
       case 'String':
       case 'escape':
@@ -1159,6 +1210,13 @@ export class ValueResolver {
       case 'Object.values':
       case 'Object.entries': {
         const source = this.resolve(args[0], context);
+        // Nothing to list: the code guards against it (`if (!query) return ''`) or throws.
+        if (source.kind === 'nullish') return { kind: 'array', elements: [], open: false };
+        // `Object.entries(query).map(([k, v]) => `${k}=${v}`).join('&')`: a hand-made query string, key by key.
+        if (callee === 'Object.entries' && source.kind === 'object' && source.properties.size > 0) {
+          const entries = [...source.properties].map(([key, value]): AbstractValue => ({ kind: 'array', elements: [stringValue(key), value], open: false }));
+          return { kind: 'array', elements: entries, open: source.open };
+        }
         const values = alternatives(source).map((option) => {
           if (option.kind === 'object') return option.properties.size > 0 ? oneOf([...option.properties.values()]) : UNKNOWN('value');
           if (option.kind === 'response') return { kind: 'response' as const, responseOf: option.responseOf, path: [...option.path, '[*]'] };
@@ -1273,6 +1331,10 @@ export class ValueResolver {
     if (/^[a-z]+:/i.test(text)) return first;
     return concatValues([this.stringish(args[1], context), first], holeName);
   }
+}
+
+function isFalsy(value: AbstractValue): boolean {
+  return value.kind === 'nullish' || ((value.kind === 'boolean' || value.kind === 'string' || value.kind === 'number') && !value.value);
 }
 
 function isDefinitelyPresent(value: AbstractValue): boolean {
