@@ -498,6 +498,28 @@ function inspectAll(nets) {
 bounce(docker.getContainer('web'));
 inspectAll([docker.getNetwork('front'), docker.getNetwork('back')]);
 `,
+  // A request helper that adds the socket to whatever options its callers pass.
+  'src/engine/spread.js': `const http = require('http');
+const SOCKET = process.env.ENGINE_SOCKET || '/var/run/docker.sock';
+
+function request(options, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ ...options, socketPath: SOCKET }, (res) => {
+      let data = '';
+      res.on('data', (chunk) => (data += chunk));
+      res.on('end', () => resolve(JSON.parse(data)));
+    });
+    req.on('error', reject);
+    if (body) req.write(JSON.stringify(body));
+    req.end();
+  });
+}
+
+async function names() { return (await request({ method: 'GET', path: '/containers/json?all=1' })).map((c) => c.Names); }
+async function create(name) { return request({ method: 'POST', path: \`/containers/create?name=\${name}\` }, { Image: 'nginx', HostConfig: { Init: true } }); }
+
+module.exports = { names, create };
+`,
   // A hand-written Engine client class behind a wrapper class: the version a default of the
   // client's constructor, the socket from a database row, a query string built key by key.
   'src/hosts/engineClient.js': `const http = require('http');
@@ -800,6 +822,11 @@ describe('raw node http as small clients write it', () => {
 
   it('one record for a request a helper sends through either of two libraries', () => {
     expect(usageAt('src/engine/fallback.mjs', 11)).toMatchObject({ method: 'POST', path: '/containers/{id}/start', pinnedVersion: '1.41', via: 'fetch via engine or undici via engine' });
+  });
+
+  it('options spread into the request with the socket: the path and method each caller passes', () => {
+    expect(usageAt('src/engine/spread.js', 17)).toMatchObject({ method: 'GET', path: '/containers/json', query: ['all'], response: ['[].Names'], dynamic: [] });
+    expect(usageAt('src/engine/spread.js', 18)).toMatchObject({ method: 'POST', path: '/containers/create', query: ['name'], body: ['HostConfig.Init', 'Image'], dynamic: [] });
   });
 
   it("undici loaded with await import('undici')", () => {

@@ -44,6 +44,8 @@ export interface ObjectValue {
   properties: Map<string, AbstractValue>;
   /** Keys added by spreads or assignments that could not be resolved. */
   open: boolean;
+  /** Why: the values spread in that could not be resolved (`parameter options` for `{ ...options, socketPath }`). */
+  openBy?: string[];
   /** Keys written only under a condition. */
   conditional?: Set<string>;
 }
@@ -184,6 +186,7 @@ export function mergeObjects(values: AbstractValue[]): ObjectValue {
     if (value.kind === 'object') {
       for (const [key, property] of value.properties) merged.properties.set(key, property);
       if (value.open) merged.open = true;
+      if (value.openBy) merged.openBy = [...(merged.openBy ?? []), ...value.openBy];
       for (const key of value.conditional ?? []) (merged.conditional ??= new Set()).add(key);
     } else if (value.kind === 'oneOf') {
       for (const option of value.options) {
@@ -196,6 +199,7 @@ export function mergeObjects(values: AbstractValue[]): ObjectValue {
       }
     } else if (value.kind !== 'nullish') {
       merged.open = true;
+      if (value.kind === 'unknown') merged.openBy = [...(merged.openBy ?? []), value.reason];
     }
   }
   return merged;
@@ -218,7 +222,7 @@ export function parametersMentioned(value: AbstractValue, depth = 0): string[] {
     case 'oneOf':
       return value.options.flatMap((option) => parametersMentioned(option, depth + 1));
     case 'object':
-      return [...value.properties.values()].flatMap((property) => parametersMentioned(property, depth + 1));
+      return [...(value.openBy ?? []).flatMap(named), ...[...value.properties.values()].flatMap((property) => parametersMentioned(property, depth + 1))];
     case 'array':
       return value.elements.flatMap((element) => parametersMentioned(element, depth + 1));
     case 'json':

@@ -210,6 +210,7 @@ export class ValueResolver {
         const spread = mergeObjects([this.resolve(property.getExpression(), context)]);
         for (const [key, value] of spread.properties) result.properties.set(key, value);
         if (spread.open) result.open = true;
+        if (spread.openBy) result.openBy = [...(result.openBy ?? []), ...spread.openBy];
         for (const key of spread.conditional ?? []) (result.conditional ??= new Set()).add(key);
       } else if (Node.isMethodDeclaration(property) || Node.isGetAccessorDeclaration(property)) {
         const key = this.propertyKey(property.getNameNode(), context);
