@@ -520,6 +520,23 @@ async function create(name) { return request({ method: 'POST', path: \`/containe
 
 module.exports = { names, create };
 `,
+  // A client kept in a constructor parameter property, given by the one place that builds the class.
+  'src/hosts/containerClient.ts': `import Dockerode, { Container } from 'dockerode';
+
+export class ContainerClient {
+  constructor(public readonly dockerode: Dockerode) {}
+
+  async remove(container: Container): Promise<void> {
+    await container.remove({ v: true });
+  }
+
+  async byLabel(label: string) {
+    return this.dockerode.listContainers({ limit: 1, filters: { label: [label] } });
+  }
+}
+
+export const containers = new ContainerClient(new Dockerode({ version: 'v1.44' }));
+`,
   // A hand-written Engine client class behind a wrapper class: the version a default of the
   // client's constructor, the socket from a database row, a query string built key by key.
   'src/hosts/engineClient.js': `const http = require('http');
@@ -772,6 +789,10 @@ describe('where projects keep their client', () => {
 
   it("a wrapper that builds the client from its constructor's options: the pin its constructions give", () => {
     expect(usageAt('src/hosts/engines.ts', 47)).toMatchObject({ method: 'POST', path: '/images/prune', pinnedVersion: '1.41', dynamic: [] });
+  });
+
+  it("a client in a constructor parameter property: the pin of the class's construction", () => {
+    expect(usageAt('src/hosts/containerClient.ts', 11)).toMatchObject({ method: 'GET', path: '/containers/json', query: ['filters', 'limit'], pinnedVersion: '1.44', dynamic: [] });
   });
 
   it('a list typed by an interface whose member is a client', () => {

@@ -776,12 +776,24 @@ export class ValueResolver {
     }
   }
 
+  /**
+   * `constructor(private readonly docker: Dockerode)`: what the class's constructions pass
+   * (`new ContainerClient(new Dockerode())`, with its pin), else what the type says.
+   */
+  private parameterPropertyValue(classNode: Node, parameter: Node): AbstractValue | undefined {
+    const constructor = parameter.getParent()!;
+    const passed = this.constructionContextsOf(classNode, constructor)
+      .map((context) => this.parameterValue(parameter, context))
+      .filter((value) => value.kind !== 'unknown' && value.kind !== 'nullish');
+    return passed.length > 0 ? oneOf(passed) : this.typeAnnotationValue(parameter);
+  }
+
   private instanceMember(classNode: Node, name: string, instance: AbstractValue): AbstractValue {
     const classLike = classNode as Node & { getMember?(name: string): Node | undefined; getInstanceProperty?(name: string): Node | undefined };
     const member = classLike.getInstanceProperty?.(name) ?? classLike.getMember?.(name);
     if (member) {
       if (Node.isPropertyDeclaration(member)) return this.classFieldValue(member, ROOT_CONTEXT);
-      if (Node.isParameterDeclaration(member)) return this.typeAnnotationValue(member) ?? UNKNOWN(`field ${name}`);
+      if (Node.isParameterDeclaration(member)) return this.parameterPropertyValue(classNode, member) ?? UNKNOWN(`field ${name}`);
       if (Node.isMethodDeclaration(member)) return { kind: 'function', node: member };
       if (Node.isGetAccessorDeclaration(member)) return this.returnValue(member, { bindings: new Map(), depth: 1, thisValue: instance });
     }
