@@ -150,15 +150,19 @@ function moduleOf(value: AbstractValue | undefined): { specifier: string; member
     const modules = value.options.map(moduleOf);
     const [first] = modules;
     const same = first !== undefined && modules.every((module) => module !== undefined && sameTransport(module.specifier, first.specifier) && module.member.join('.') === first.member.join('.'));
-    return same ? first : undefined;
+    // Named for the family (`http`), not for whichever branch the condition lists first.
+    return same ? { ...first, specifier: transportFamily(first.specifier) } : undefined;
   }
   if (!value || value.kind !== 'module') return undefined;
   return { specifier: value.specifier.replace(/^node:/, ''), member: value.member.filter((name) => name !== 'default') };
 }
 
+function transportFamily(specifier: string): string {
+  return specifier === 'https' ? 'http' : specifier;
+}
+
 function sameTransport(a: string, b: string): boolean {
-  const family = (specifier: string) => (specifier === 'https' ? 'http' : specifier);
-  return family(a) === family(b);
+  return transportFamily(a) === transportFamily(b);
 }
 
 function arg(call: CallExpression, index: number, analyser: CodeAnalyser, context: ResolveContext): AbstractValue {
