@@ -115,7 +115,7 @@ export function matchFieldPath(written: string, index: FieldIndex): string | und
 export function matchUsages(usages: RawUsage[], index: CompatIndex): ScanUsage[] {
   const fieldIndexes = new Map<string, FieldIndex>();
   const fieldIndexFor = (operation: OperationEntry, location: FeatureLocation, successOnly: boolean): FieldIndex => {
-    const key = `${operation.record.method} ${operation.record.path} ${location}`;
+    const key = `${operation.record.method} ${operation.record.path} ${location}${successOnly ? ' 2xx' : ''}`;
     let fields = fieldIndexes.get(key);
     if (!fields) {
       fields = buildFieldIndex(
@@ -257,7 +257,11 @@ function matchUsage(usage: RawUsage, index: CompatIndex, fieldIndexFor: FieldInd
         result.response.push(record.name);
         used.push(record);
       }
-    } else result.unknown.response.push(path);
+    } else if (!matchFieldPath(path, fieldIndexFor(operation, 'response', false))) {
+      // `body.message` read when the status says the request failed: a field of the error
+      // responses (`{ message }` in every version), no typo and no field of the result.
+      result.unknown.response.push(path);
+    }
   }
   result.unknown.body = dropDescendants(result.unknown.body);
   result.body = leavesOnly(unique(result.body));

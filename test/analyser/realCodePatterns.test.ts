@@ -537,6 +537,19 @@ export class ContainerClient {
 
 export const containers = new ContainerClient(new Dockerode({ version: 'v1.44' }));
 `,
+  // The request package through the socket, the body decoded by json: true; an error's message.
+  'src/legacy/inspect.js': `const request = require('request');
+
+function running(id, callback) {
+  request({ method: 'GET', url: \`http://unix:/var/run/docker.sock:/containers/\${id}/json\`, headers: { host: 'localhost' }, json: true }, (error, res, body) => {
+    if (error) return callback(error);
+    if (res.statusCode >= 300) return callback(new Error(body.message));
+    callback(null, body.State.Running);
+  });
+}
+
+module.exports = { running };
+`,
   // A hand-written Engine client class behind a wrapper class: the version a default of the
   // client's constructor, the socket from a database row, a query string built key by key.
   'src/hosts/engineClient.js': `const http = require('http');
@@ -848,6 +861,10 @@ describe('raw node http as small clients write it', () => {
   it('options spread into the request with the socket: the path and method each caller passes', () => {
     expect(usageAt('src/engine/spread.js', 17)).toMatchObject({ method: 'GET', path: '/containers/json', query: ['all'], response: ['[].Names'], dynamic: [] });
     expect(usageAt('src/engine/spread.js', 18)).toMatchObject({ method: 'POST', path: '/containers/create', query: ['name'], body: ['HostConfig.Init', 'Image'], dynamic: [] });
+  });
+
+  it("the request package's body argument, and an error's message, which is no unknown field", () => {
+    expect(usageAt('src/legacy/inspect.js', 4)).toMatchObject({ client: 'http', via: 'request', method: 'GET', path: '/containers/{id}/json', response: ['State.Running'], unknown: { response: [] } });
   });
 
   it("undici loaded with await import('undici')", () => {

@@ -12,7 +12,7 @@ import { recogniseClientCall } from './dockerClientCalls.js';
 import { requiredSpecifiers, resolveRelativeImport } from '../prefilter.js';
 import { compilerNodesUnder, declarationOf, descendantsOfKind, innermostExpression, lineAndColumnOf, moduleSpecifierOf, wrapCompilerNode } from './syntaxWalk.js';
 import { isFunctionDeclaration, mayReachEngine, type ReachScope } from './engineReach.js';
-import { isHttpMethodName, pointsAtDocker, recogniseRawHttpCall } from './rawHttpCalls.js';
+import { isHttpMethodName, pointsAtDocker, recogniseRawHttpCall, REQUEST_PACKAGES } from './rawHttpCalls.js';
 import { functionDeclaringParameter, isFunctionLike, LODASH_READS, lodashFunction, ROOT_CONTEXT, ValueResolver, type ResolveContext } from './valueResolver.js';
 
 // Enough for a helper called by a helper; beyond that the value is reported as dynamic.
@@ -718,6 +718,15 @@ export class CodeAnalyser {
   private callbackParameter(call: CallExpression, functionNode: Node, index: number): AbstractValue | undefined {
     const args = call.getArguments();
     if (args[args.length - 1] !== functionNode || (index !== 1 && index !== 2)) return undefined;
+    // `request(options, (err, res, body) => ...)`: the body, decoded when the options ask for JSON.
+    if (index === 2 && REQUEST_PACKAGES.has(this.dockerHttpLibrary(call) ?? '')) {
+      // `json: true`, or `json: body` (which also sends the body as JSON).
+      const json = alternatives(this.resolver.resolve(args[0])).some((option) => {
+        const flag = option.kind === 'object' ? option.properties.get('json') : undefined;
+        return flag !== undefined && ((flag.kind === 'boolean' && flag.value) || flag.kind === 'object');
+      });
+      return { kind: 'response', responseOf: { call }, path: [], ...(json ? {} : { encoded: true }) };
+    }
     const callee = call.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) return undefined;
     const receiver = this.resolver.resolve(callee.getExpression());
