@@ -550,6 +550,24 @@ function running(id, callback) {
 
 module.exports = { running };
 `,
+  // A create spec kept in a field and completed by the constructor, once under a condition.
+  'src/deploy/deployer.js': `const Docker = require('dockerode');
+
+class Deployer {
+  constructor(image) {
+    this.docker = new Docker({ version: 'v1.41' });
+    this.spec = { Image: image };
+    this.spec.HostConfig = { Init: true };
+    if (process.env.GPU) this.spec.Runtime = 'nvidia';
+  }
+
+  deploy() {
+    return this.docker.createContainer(this.spec);
+  }
+}
+
+module.exports = Deployer;
+`,
   // A hand-written Engine client class behind a wrapper class: the version a default of the
   // client's constructor, the socket from a database row, a query string built key by key.
   'src/hosts/engineClient.js': `const http = require('http');
@@ -890,6 +908,10 @@ describe('hand-written Engine clients', () => {
 
   it('reads a response where a method that returns it unchanged is called', () => {
     expect(usageAt('src/hosts/hostEngine.js', 15)).toMatchObject({ method: 'GET', path: '/containers/{id}/json', response: ['Config.Tty'] });
+  });
+
+  it('a field completed by the constructor: its keys, conditional only under an if', () => {
+    expect(usageAt('src/deploy/deployer.js', 12)).toMatchObject({ path: '/containers/create', body: ['HostConfig.Init', 'Image', 'Runtime'], conditional: ['Runtime'], dynamic: [] });
   });
 
   it("a fluent builder: the keys its methods set are the query's, each conditional", () => {

@@ -821,7 +821,10 @@ export class ValueResolver {
         const left = assignment.getLeft();
         if (assignment.getOperatorToken().getKind() !== SyntaxKind.EqualsToken || !(Node.isPropertyAccessExpression(left) || Node.isElementAccessExpression(left)) || !isTheField(left.getExpression())) continue;
         const key = Node.isPropertyAccessExpression(left) ? left.getName() : this.resolve(left.getArgumentExpression(), ROOT_CONTEXT);
-        if (typeof key === 'string' || key.kind === 'string') changed = setPath(changed, [typeof key === 'string' ? key : key.value], this.resolve(assignment.getRight(), ROOT_CONTEXT), true);
+        // Set by the constructor itself, not under a condition: always there.
+        const method = assignment.getFirstAncestor(isFunctionLike);
+        const conditional = !(method && Node.isConstructorDeclaration(method) && !isUnderCondition(assignment, method));
+        if (typeof key === 'string' || key.kind === 'string') changed = setPath(changed, [typeof key === 'string' ? key : key.value], this.resolve(assignment.getRight(), ROOT_CONTEXT), conditional);
         else changed = { ...changed, open: true };
       }
       return changed;
@@ -1228,6 +1231,8 @@ export class ValueResolver {
         // `Object.entries(query).map(([k, v]) => `${k}=${v}`).join('&')`: a hand-made query string, key by key.
         if (callee === 'Object.entries' && source.kind === 'object' && source.properties.size > 0) {
           const entries = [...source.properties].map(([key, value]): AbstractValue => ({ kind: 'array', elements: [stringValue(key), value], open: false }));
+          // Keys that could not be resolved are entries too, so that what is built from them says so.
+          if (source.open) entries.push({ kind: 'array', elements: [UNKNOWN('key'), UNKNOWN('value')], open: false });
           return { kind: 'array', elements: entries, open: source.open };
         }
         const values = alternatives(source).map((option) => {
