@@ -12,8 +12,11 @@ export type ScanReply =
   | { id: number; ok: true; violations: string[]; usages: number; milliseconds: number }
   | { id: number; ok: false; error: string; milliseconds: number };
 
-/** What one case came to: the worker's reply, or a hang the timeout cut short. */
-export type CaseOutcome = ScanReply | { id: number; ok: false; hang: true; milliseconds: number };
+/**
+ * What one case came to: the worker's reply, a hang the timeout cut short, or a case still
+ * running when the pool closed (the property's time budget ran out): no verdict on the code.
+ */
+export type CaseOutcome = ScanReply | { id: number; ok: false; hang: true; milliseconds: number } | { id: number; ok: false; closed: true; milliseconds: number };
 
 const BOOT = fileURLToPath(new URL('./workerBoot.mjs', import.meta.url));
 const WORKER_MODULE = fileURLToPath(new URL('./scanWorker.ts', import.meta.url));
@@ -93,6 +96,8 @@ export class ScanPool {
   async close(): Promise<void> {
     const worker = this.worker;
     if (!worker) return;
+    for (const [id, settle] of this.pending) settle({ id, ok: false, closed: true, milliseconds: 0 });
+    this.pending.clear();
     await this.ready?.catch(() => undefined);
     await new Promise<void>((resolve) => {
       worker.once('exit', () => resolve());
