@@ -284,9 +284,13 @@ function finish(result: ScanUsage): ScanUsage {
   result.conditional = unique(result.conditional).sort();
   for (const list of Object.values(result.unknown)) list.sort();
   let newest: FeatureRecord | undefined;
+  let newestExact: FeatureRecord | undefined;
   for (const feature of result.features) {
     if (!newest || compareApiVersions(feature.added, newest.added) > 0) newest = feature;
+    if (!feature.addedIsFloor && (!newestExact || compareApiVersions(feature.added, newestExact.added) > 0)) newestExact = feature;
   }
+  // A field known since 1.48 "or earlier" (first described then) does not raise what the other features need for sure.
+  if (newest?.addedIsFloor && newestExact && compareApiVersions(newest.added, newestExact.added) > 0) newest = newestExact;
   if (newest) {
     result.minVersion = newest.added;
     result.minVersionIsFloor = newest.addedIsFloor;

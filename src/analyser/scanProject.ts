@@ -339,12 +339,19 @@ function agreedVersion(settings: VersionSetting[]): string | undefined {
 function summarize(usages: ScanUsage[], files: number, index: CompatIndex): ScanSummary {
   let minApiVersion: ApiVersion | null = null;
   let floor = false;
+  let newestExact: ApiVersion | null = null;
   for (const usage of usages) {
     if (!usage.minVersion) continue;
+    if (!usage.minVersionIsFloor && (!newestExact || compareApiVersions(usage.minVersion, newestExact) > 0)) newestExact = usage.minVersion;
     if (!minApiVersion || compareApiVersions(usage.minVersion, minApiVersion) > 0) {
       minApiVersion = usage.minVersion;
       floor = usage.minVersionIsFloor;
     } else if (usage.minVersion === minApiVersion && !usage.minVersionIsFloor) floor = false;
+  }
+  // As for one call: a version only known as "or earlier" does not raise what the code needs for sure.
+  if (floor && newestExact && compareApiVersions(minApiVersion!, newestExact) > 0) {
+    minApiVersion = newestExact;
+    floor = false;
   }
   const engine = minApiVersion ? oldestEngineServing(index.database.engines, minApiVersion) : undefined;
   const setBy = minApiVersion && !floor

@@ -38,7 +38,10 @@ export interface AppliedErratum {
 }
 
 export interface FeatureRecord extends FeatureRef {
-  /** The first API version with the feature; with addedIsFloor, "this version or earlier". */
+  /**
+   * The first API version with the feature; with addedIsFloor, "this version or earlier": the
+   * oldest spec already has it, or the specs first describe it when its parent got a schema.
+   */
   added: ApiVersion;
   addedIsFloor: boolean;
   /** The first version without it, or null while it exists in the newest spec. */

@@ -46,6 +46,7 @@ export function compileDatabase(inputs: DatabaseInputs): CompatDatabase {
   }
 
   for (const history of histories.values()) finishRecord(history, versions);
+  markDescribedLate(histories, versions);
   applyErrata(histories, inputs.errata, versions);
 
   const features = [...histories.values()].map((history) => history.record).sort(compareFeatureRefs);
@@ -108,6 +109,54 @@ function finishRecord(history: FeatureHistory, versions: ApiVersion[]): void {
     facts: withoutDeprecation(facts),
     changes: record.changes,
   });
+}
+
+/**
+ * A response field that first appears when its parent got a schema: `GET /containers/{id}/stats`
+ * answered with an object the specs left undescribed until v1.48, which then described a hundred
+ * fields the daemon had sent for years. Such a field is dated "that version or earlier"
+ * (`addedIsFloor`), as the oldest spec's fields are: the specs cannot say when it came. Undescribed
+ * means an object (or a value of no stated type) with nothing described under it in the version
+ * before; a parent whose type changed from something else gives its new fields their version.
+ */
+function markDescribedLate(histories: Map<string, FeatureHistory>, versions: ApiVersion[]): void {
+  const byResponse = new Map<string, FeatureHistory[]>();
+  for (const history of histories.values()) {
+    const { ref } = history;
+    if (ref.location !== 'response') continue;
+    const key = `${ref.method} ${ref.path} ${ref.status ?? ''}`;
+    byResponse.set(key, [...(byResponse.get(key) ?? []), history]);
+  }
+  for (const fields of byResponse.values()) {
+    const byName = new Map(fields.map((history) => [history.ref.name, history]));
+    for (const history of fields) {
+      const added = history.record.presence[0].from;
+      const before = versions[versions.indexOf(added) - 1];
+      if (before === undefined || history.ref.name === '') continue;
+      let parent: FeatureHistory | undefined;
+      for (let name = parentFieldName(history.ref.name); name !== undefined; name = parentFieldName(name)) {
+        parent = byName.get(name);
+        if (parent?.factsByVersion.has(before)) break;
+        parent = undefined;
+      }
+      const parentFacts = parent?.factsByVersion.get(before);
+      if (!parent || !parentFacts || (parentFacts.type !== undefined && parentFacts.type !== 'object')) continue;
+      const prefix = parent.ref.name;
+      const describedUnder = fields.some((other) => other !== parent && isUnderField(other.ref.name, prefix) && other.factsByVersion.has(before));
+      if (!describedUnder) history.record.addedIsFloor = true;
+    }
+  }
+}
+
+/** `a.b[].c` -> `a.b`, `networks{}.rx_bytes` -> `networks`, `a` -> `` (the response itself), `` -> none. */
+function parentFieldName(name: string): string | undefined {
+  if (name === '') return undefined;
+  const cut = name.lastIndexOf('.');
+  return cut === -1 ? '' : name.slice(0, cut).replace(/(\[\]|\{\})+$/, '');
+}
+
+function isUnderField(name: string, parent: string): boolean {
+  return parent === '' ? name !== '' : name.startsWith(`${parent}.`) || name.startsWith(`${parent}[]`) || name.startsWith(`${parent}{}`);
 }
 
 /** A record with the feature's identity first, in the order every record of the compiled file has its keys. */

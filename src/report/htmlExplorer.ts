@@ -120,7 +120,8 @@ export function renderExplorerHtml(database: CompatDatabase, options: ReportOpti
   });
   const main = [
     '<section id="explorer" aria-labelledby="explorer-h"><h2 id="explorer-h">Endpoints and features</h2>',
-    `<p>“Added in ${h(oldest)} or earlier” means the oldest spec the database has already lists it. “Removed in” is the first API version without it. ` +
+    `<p>“Added in ${h(oldest)} or earlier” means the oldest spec the database has already lists it; a later version “or earlier”, that the specs ` +
+      'first describe the field in that version, when its parent got a schema. “Removed in” is the first API version without it. ' +
       'Each change lists the first API version that shows it; “[changelog]” marks a correction taken from Docker’s changelog where the Swagger files lag.</p>',
     '<div id="explorer-table">',
     `<table class="ex exhead" aria-hidden="true">${colgroup}<thead><tr>${headCells}</tr></thead></table>`,

@@ -16,9 +16,11 @@ export interface Painter {
 
 function featureLines(index: CompatIndex, feature: FeatureRecord, paint: Painter): string[] {
   const lines = [paint.bold(describeFeature(feature))];
-  const added = feature.addedIsFloor
-    ? `${addedText(feature)} (the oldest spec, ${index.oldestSpec}, already has it)`
-    : versionWithEngine(index, feature.added);
+  const added = !feature.addedIsFloor
+    ? versionWithEngine(index, feature.added)
+    : feature.added === index.oldestSpec
+      ? `${addedText(feature)} (the oldest spec, ${index.oldestSpec}, already has it)`
+      : `${addedText(feature)} (first described in ${feature.added}, when the specs gave its parent a schema)`;
   lines.push(`  added       ${added}`);
   lines.push(`  removed     ${feature.removed ? paint.red(`${versionWithEngine(index, feature.removed)}: the first version without it`) : `no (present in ${index.newestSpec})`}`);
   const replacement = feature.replacement ? `; the spec says to use ${feature.replacement} instead` : '';

@@ -10,7 +10,7 @@ export function versionWithEngine(index: CompatIndex, version: ApiVersion): stri
   return engine ? `${version} (docker ${engine.engine})` : `${version} (no released engine yet)`;
 }
 
-/** "1.41", or "1.25 or earlier" when the oldest spec already has the feature. */
+/** "1.41", or "1.25 or earlier" when the oldest spec already has the feature (or a later version that first describes it, see addedIsFloor). */
 export function addedText(feature: FeatureRecord): string {
   return feature.addedIsFloor ? `${feature.added} or earlier` : feature.added;
 }

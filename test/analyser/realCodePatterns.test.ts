@@ -568,6 +568,23 @@ class Deployer {
 
 module.exports = Deployer;
 `,
+  // A stats sampler: fields the specs describe only from v1.48, beside a query parameter of 1.41.
+  'src/hosts/sampler.js': `const Docker = require('dockerode');
+
+const docker = new Docker();
+
+async function blockIo(id) {
+  const stats = await docker.getContainer(id).stats({ stream: false });
+  return stats.blkio_stats.io_service_bytes_recursive.map((entry) => entry.value);
+}
+
+async function quick(id) {
+  const stats = await docker.getContainer(id).stats({ stream: false, 'one-shot': true });
+  return stats.num_procs;
+}
+
+module.exports = { blockIo, quick };
+`,
   // A hand-written Engine client class behind a wrapper class: the version a default of the
   // client's constructor, the socket from a database row, a query string built key by key.
   'src/hosts/engineClient.js': `const http = require('http');
@@ -979,6 +996,13 @@ describe('fields the daemon sent without a spec', () => {
     expect(usage.response).toEqual(['Actor.Attributes', 'id', 'status']);
     expect(usage.removed.map((record) => `${record.name} ${record.removed}`)).toEqual(['id 1.52', 'status 1.52']);
     expect(usage.unknown.response).toEqual([]);
+  });
+});
+
+describe('fields known only "or earlier"', () => {
+  it('stats fields first described in 1.48 are "1.48 or earlier", and do not raise what a 1.41 parameter needs', () => {
+    expect(usageAt('src/hosts/sampler.js', 6)).toMatchObject({ path: '/containers/{id}/stats', response: ['blkio_stats.io_service_bytes_recursive[].value'], minVersion: '1.48', minVersionIsFloor: true });
+    expect(usageAt('src/hosts/sampler.js', 11)).toMatchObject({ path: '/containers/{id}/stats', query: ['one-shot', 'stream'], response: ['num_procs'], minVersion: '1.41', minVersionIsFloor: false });
   });
 });
 

@@ -53,6 +53,16 @@ describe('the compiled database states the facts the specs show', () => {
     expect(create).toMatchObject({ added: '1.25', addedIsFloor: true });
   });
 
+  it('stats fields the specs first describe when the response got a schema (1.48) are "1.48 or earlier"', () => {
+    const stats = (name: string): FeatureRef => ({ method: 'GET', path: '/containers/{id}/stats', location: 'response', status: '200', name });
+    expect(record(stats('blkio_stats.io_service_bytes_recursive'))).toMatchObject({ added: '1.48', addedIsFloor: true });
+    expect(record(stats('num_procs'))).toMatchObject({ added: '1.48', addedIsFloor: true });
+    // Added to a response that had its schema by then: exact.
+    expect(record(stats('os_type'))).toMatchObject({ added: '1.52', addedIsFloor: false });
+    // Elsewhere, a field added under a described parent keeps its exact version.
+    expect(record({ method: 'GET', path: '/containers/{id}/json', location: 'response', status: '200', name: 'HostConfig.CgroupnsMode' })).toMatchObject({ added: '1.41', addedIsFloor: false });
+  });
+
   it('path parameter names are not part of an operation identity', () => {
     expect(index.feature({ method: 'GET', path: '/images/{id}/json', location: 'operation', name: '' })?.path).toBe('/images/{name}/json');
   });
