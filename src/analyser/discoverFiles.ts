@@ -6,11 +6,11 @@ import type { ScanNote } from './usage.js';
 
 export const CODE_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'];
 
-/** What `scan` reads unless told otherwise: code, scripts, Dockerfiles, Makefiles, CI YAML and env files. */
+/** What `scan` reads unless told otherwise: code, scripts, Dockerfiles, Makefiles, CI YAML, env files and package.json scripts. */
 export const DEFAULT_INCLUDE = [
   `**/*.{${CODE_EXTENSIONS.join(',')}}`,
   '**/*.{sh,bash,zsh,yml,yaml,env,mk}',
-  '**/{Dockerfile,Containerfile,Makefile,GNUmakefile,.env,.envrc}',
+  '**/{Dockerfile,Containerfile,Makefile,GNUmakefile,.env,.envrc,package.json}',
   '**/*.Dockerfile',
   '**/{Dockerfile,Containerfile}.*',
   '**/.env.*',

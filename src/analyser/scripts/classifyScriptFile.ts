@@ -1,5 +1,5 @@
 /** The kinds of non-JS files the script scanner reads. */
-export type ScriptKind = 'shell' | 'dockerfile' | 'makefile' | 'ci-yaml' | 'env';
+export type ScriptKind = 'shell' | 'dockerfile' | 'makefile' | 'ci-yaml' | 'env' | 'package-scripts';
 
 const SHELL_EXTENSIONS = /\.(?:sh|bash|zsh)$/i;
 const YAML_EXTENSIONS = /\.ya?ml$/i;
@@ -18,6 +18,7 @@ export function classifyScriptFile(relativePath: string): ScriptKind | null {
   if (SHELL_EXTENSIONS.test(name) || lower === '.envrc') return 'shell';
   if (YAML_EXTENSIONS.test(name)) return 'ci-yaml';
   if (lower === '.env' || lower.startsWith('.env.') || lower.endsWith('.env')) return 'env';
+  if (name === 'package.json') return 'package-scripts';
   return null;
 }
 

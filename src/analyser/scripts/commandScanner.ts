@@ -52,7 +52,14 @@ export function scanArgv(items: ReadonlyArray<{ text: string; at: LineColumn }>,
 }
 
 function analyseCommand(command: ShellCommand, region: TextRegion, context: ScanContext, options: ShellScanOptions, depth: number, script: ShellScript | null): void {
-  collectVersionSettings(command.words, region, context);
+  // Inline scripts and here-documents are read from the text as written.
+  const writtenProgram = commandProgram(command.words);
+  const written = writtenProgram?.name ?? null;
+  const args = writtenProgram?.args ?? [];
+  const runsShell = written !== null && SHELLS.has(written);
+  // `sh -c "DOCKER_API_VERSION=1.44 node app.js"`: the script is read as a script below, not as one word.
+  const inlineScript = runsShell ? inlineScriptWord(args) : undefined;
+  collectVersionSettings(command.words.filter((word) => word !== inlineScript), region, context);
   const scope = script?.scopeOf(command) ?? null;
   const expanded = script && scope ? script.expandWords(command.words, scope) : { words: command.words, usesPositional: false };
   // A call of a script function named like a program (`curl() { command curl ...; }`) is reported through the function.
@@ -64,13 +71,9 @@ function analyseCommand(command: ShellCommand, region: TextRegion, context: Scan
   } else if (program && (program.name === 'docker' || program.name === 'docker-compose') && options.reportCli) {
     context.findings.cliInvocations.push({ ...context.atOffset(region, program.word.start), command: dockerCliCommand(program.name, program.args) });
   }
-  // Inline scripts and here-documents are read from the text as written.
-  const writtenProgram = commandProgram(command.words);
-  const written = writtenProgram?.name ?? null;
-  const args = writtenProgram?.args ?? [];
   const inner: EnclosingScript = script && scope ? { script, scope } : null;
-  const runsInlineScript = written !== null && SHELLS.has(written) && scanInlineScript(args, region, context, options, depth, inner);
-  const runsHereDocument = command.words.length === 0 || (written !== null && SHELLS.has(written) && !runsInlineScript);
+  const runsInlineScript = runsShell && scanInlineScript(args, region, context, options, depth, inner);
+  const runsHereDocument = command.words.length === 0 || (runsShell && !runsInlineScript);
   for (const body of command.hereDocuments) {
     if (runsHereDocument) scanShellText(region, context, options, body, depth + 1, inner);
     else collectEnvFileLines(region, body, context);
@@ -147,15 +150,22 @@ function reportSocketRequest(
 }
 
 /** `sh -c 'curl ...'`, `bash -ec "..."`: the script runs too. Returns whether there was one. */
-function scanInlineScript(args: readonly ShellWord[], region: TextRegion, context: ScanContext, options: ShellScanOptions, depth: number, enclosing: EnclosingScript): boolean {
+/** The word after a shell's `-c` (or `-ec`, `-xc`): the script it runs; null when `-c` has none; undefined without `-c`. */
+function inlineScriptWord(args: readonly ShellWord[]): ShellWord | null | undefined {
   const flag = args.findIndex((word) => INLINE_SCRIPT_FLAG.test(literalText(word.parts) ?? ''));
-  if (flag === -1) return false;
-  const script = args.slice(flag + 1).find((word) => !(literalText(word.parts) ?? '').startsWith('-'));
+  if (flag === -1) return undefined;
+  return args.slice(flag + 1).find((word) => !(literalText(word.parts) ?? '').startsWith('-')) ?? null;
+}
+
+function scanInlineScript(args: readonly ShellWord[], region: TextRegion, context: ScanContext, options: ShellScanOptions, depth: number, enclosing: EnclosingScript): boolean {
+  const script = inlineScriptWord(args);
+  if (script === undefined) return false;
   if (!script || depth >= MAX_NESTING) return true;
   const written = region.text.slice(script.start, script.end);
   if (script.verbatim || !/['"\\$`]/.test(written)) {
     scanShellText(region, context, options, { start: script.start, end: script.end }, depth + 1, enclosing);
-  } else if (/^'[^']*'$/.test(written)) {
+  } else if (/^'[^']*'$/.test(written) || /^"[^"\\$`]*"$/.test(written)) {
+    // Quoted, with nothing in it the outer shell would change: the text between the quotes, where it is.
     scanShellText(region, context, options, { start: script.start + 1, end: script.end - 1 }, depth + 1, enclosing);
   } else {
     // Quoted with escapes or expansions: read the text the outer shell hands over, placed at the word.

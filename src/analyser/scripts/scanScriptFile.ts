@@ -1,6 +1,6 @@
 /**
  * Engine API calls and API version settings in files that are not JS/TS: shell scripts,
- * Dockerfiles, Makefiles, CI and compose YAML, env files. Everything is read as text;
+ * Dockerfiles, Makefiles, CI and compose YAML, env files, package.json scripts. Everything is read as text;
  * nothing is executed.
  */
 import type { CompatIndex } from '../../database/compatIndex.js';
@@ -9,6 +9,7 @@ import type { ScriptKind } from './classifyScriptFile.js';
 import { scanShellText } from './commandScanner.js';
 import { scanDockerfile } from './dockerfileScanner.js';
 import { scanMakefile } from './makefileScanner.js';
+import { scanPackageScripts } from './packageScripts.js';
 import { ScanContext } from './scanContext.js';
 import { LineIndex, normalizeLineEndings } from './textRegion.js';
 import { versionAssignedInEnvLine } from './versionSettings.js';
@@ -58,6 +59,8 @@ function scanByKind(lines: LineIndex, kind: ScriptKind, context: ScanContext): v
       return scanYaml(lines, context);
     case 'env':
       return scanEnvFile(lines, context);
+    case 'package-scripts':
+      return scanPackageScripts(lines, context);
     default:
       context.note('skipped', `unknown script kind ${String(kind)}`);
   }

@@ -28,8 +28,12 @@ describe('classifyScriptFile', () => {
     expect(['.env', 'config/deploy.env', '.env.production'].map(classifyScriptFile)).toEqual(['env', 'env', 'env']);
   });
 
+  it("reads a package.json for its scripts, and no other JSON file", () => {
+    expect(['package.json', 'packages/api/package.json', 'tsconfig.json', 'package-lock.json'].map(classifyScriptFile)).toEqual(['package-scripts', 'package-scripts', null, null]);
+  });
+
   it('leaves code, docs and other files to other scanners', () => {
-    expect(['src/index.ts', 'README.md', 'package.json', 'scripts/run'].map(classifyScriptFile)).toEqual([null, null, null, null]);
+    expect(['src/index.ts', 'README.md', 'scripts/run'].map(classifyScriptFile)).toEqual([null, null, null]);
   });
 
   it('handles Windows separators in relative paths', () => {

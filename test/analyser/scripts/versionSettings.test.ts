@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanFixture, scanText } from './scriptFixtures.js';
+import { calls, scanFixture, scanText } from './scriptFixtures.js';
 
 describe('DOCKER_API_VERSION settings', () => {
   it('reads an env file value without its quotes and trailing comment, and ignores look-alike names', () => {
@@ -42,5 +42,37 @@ describe('DOCKER_API_VERSION settings', () => {
   it('does not take a reference to the variable, or a comment, for a setting', () => {
     const findings = scanText('echo "$DOCKER_API_VERSION"\n# export DOCKER_API_VERSION=1.24\nexport DOCKER_API_VERSION\n');
     expect(findings.versionSettings).toEqual([]);
+  });
+});
+
+describe('package.json scripts', () => {
+  const packageJson = [
+    '{',
+    '  "name": "deployer",',
+    '  "version": "1.41.0",',
+    '  "config": { "scripts": { "x": "DOCKER_API_VERSION=1.20 node x.js" } },',
+    '  "scripts": {',
+    '    "start": "DOCKER_API_VERSION=1.41 node server.js",',
+    '    "test:ci": "cross-env DOCKER_API_VERSION=1.43 vitest run",',
+    '    "pretest": "curl -fsS --unix-socket /var/run/docker.sock http://localhost/v1.43/_ping",',
+    '    "quoted": "sh -c \\"DOCKER_API_VERSION=1.44 node q.js\\""',
+    '  }',
+    '}',
+  ].join('\n');
+
+  it('reads each script as a shell command line, placed at its value, and nothing else in the file', () => {
+    const findings = scanText(packageJson, 'package-scripts', 'package.json');
+    expect(findings.versionSettings.map((setting) => [setting.version, setting.line, setting.column])).toEqual([
+      ['1.41', 6, 15],
+      ['1.43', 7, 27],
+      // After an escaped quote: placed where it is written.
+      ['1.44', 9, 24],
+    ]);
+    expect(calls(findings)).toEqual(['GET /_ping @8:17']);
+  });
+
+  it('says so when the file is not JSON', () => {
+    const findings = scanText('{ "scripts": { "start": "node ." }', 'package-scripts', 'package.json');
+    expect(findings.notes).toEqual([expect.objectContaining({ kind: 'parse-error', message: 'not valid JSON; its scripts were not scanned' })]);
   });
 });
