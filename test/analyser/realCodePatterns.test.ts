@@ -585,6 +585,13 @@ async function quick(id) {
 
 module.exports = { blockIo, quick };
 `,
+  // A pin the environment may override.
+  'src/hosts/fromEnv.js': `const Docker = require('dockerode');
+
+const docker = new Docker({ socketPath: '/var/run/docker.sock', version: process.env.DOCKER_API_VERSION || 'v1.41' });
+
+module.exports = () => docker.ping();
+`,
   // A hand-written Engine client class behind a wrapper class: the version a default of the
   // client's constructor, the socket from a database row, a query string built key by key.
   'src/hosts/engineClient.js': `const http = require('http');
@@ -970,6 +977,12 @@ describe('curl run through child_process', () => {
 
   it('reads the command line as a script line, placed at the call', () => {
     expect(usageAt('src/legacy/stats.js', 4)).toMatchObject({ client: 'curl', via: 'curl via execSync', method: 'GET', path: '/containers/{id}/stats', query: ['stream'], pinnedVersion: '1.41' });
+  });
+});
+
+describe('a pin with a fallback', () => {
+  it('version: process.env.DOCKER_API_VERSION || "v1.41" pins 1.41, and says the environment may set another', () => {
+    expect(usageAt('src/hosts/fromEnv.js', 5)).toMatchObject({ path: '/_ping', pinnedVersion: '1.41', dynamic: [], notes: ['version pin v1.41 unless process.env.DOCKER_API_VERSION is set where the code runs'] });
   });
 });
 

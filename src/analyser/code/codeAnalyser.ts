@@ -544,12 +544,19 @@ export class CodeAnalyser {
   private pinFromOptions(library: ClientLibrary, optionsNode: Node | undefined, context: ResolveContext): { pin: PinInfo | null | undefined; warning?: string } {
     if (library === 'docker-node-sdk' || !optionsNode) return { pin: null };
     const options = this.resolver.resolve(optionsNode, context);
+    const overriddenBy = new Set<string>();
     const versions = alternatives(options).map((option) => {
       if (option.kind === 'nullish') return null;
       if (option.kind !== 'object') return undefined;
       const version = option.properties.get('version');
       if (!version || version.kind === 'nullish') return option.open ? undefined : null;
-      return version.kind === 'string' ? version.value : undefined;
+      if (version.kind === 'string') return version.value;
+      // `version: process.env.DOCKER_API_VERSION || 'v1.41'`: the version the code writes, unless the environment says another.
+      const written = alternatives(version).filter((value) => value.kind === 'string');
+      const fromEnvironment = alternatives(version).filter((value) => value.kind === 'unknown' && value.reason.startsWith('process.env.'));
+      if (written.length !== 1 || written.length + fromEnvironment.length !== alternatives(version).length) return undefined;
+      for (const value of fromEnvironment) overriddenBy.add((value as { reason: string }).reason);
+      return (written[0] as { value: string }).value;
     });
     if (versions.some((version) => version === undefined)) return { pin: undefined };
     const distinct = [...new Set(versions)];
@@ -562,7 +569,9 @@ export class CodeAnalyser {
       return { pin: null, warning: `version '${written}' lacks the leading v: requests go to /${written}/..., which the daemon does not route` };
     }
     const versionNode = optionsNode.getDescendantsOfKind(SyntaxKind.PropertyAssignment).find((property) => property.getName() === 'version');
-    return { pin: { version: parsed, source: 'client-option', node: versionNode ?? optionsNode } };
+    const pin: PinInfo = { version: parsed, source: 'client-option', node: versionNode ?? optionsNode };
+    if (overriddenBy.size === 0) return { pin };
+    return { pin, warning: `version pin ${written} unless ${[...overriddenBy].sort().join(' or ')} is set where the code runs` };
   }
 
   private callResult(receiver: AbstractValue | undefined, name: string | undefined, call: CallExpression, context: ResolveContext, callee: AbstractValue): AbstractValue | undefined {
