@@ -13,7 +13,9 @@ export default defineRule({
     rationale:
       'An unversioned request speaks whatever version the daemon answers with. A daemon older than the feature ' +
       'does not know it: a body field or query parameter is silently ignored, an endpoint answers 404. ' +
-      'Pinned requests are judged by pinned-version-too-low and pinned-version-unsupported instead.',
+      'Pinned requests are judged by pinned-version-too-low and pinned-version-unsupported instead. ' +
+      'A version known only as "or earlier" (a feature the oldest spec already has, or a stats field the specs first ' +
+      'describe in 1.48) says when the specs show the feature, not when the daemon got it, and is not reported.',
     failing: {
       title: 'HostConfig.Annotations (API 1.43) against docker 23.0 (API 1.42)',
       language: 'typescript',
