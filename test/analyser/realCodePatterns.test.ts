@@ -592,6 +592,24 @@ const docker = new Docker({ socketPath: '/var/run/docker.sock', version: process
 
 module.exports = () => docker.ping();
 `,
+  // Event streams split into lines by split2: with JSON.parse as its mapper, or parsed after.
+  'src/hosts/lines.js': `const Docker = require('dockerode');
+const split2 = require('split2');
+
+const docker = new Docker();
+
+async function onDie(callback) {
+  const stream = await docker.getEvents({ filters: { type: ['container'] } });
+  stream.pipe(split2(JSON.parse)).on('data', (event) => event.Action === 'die' && callback(event.Actor.Attributes.name, event.status));
+}
+
+async function actions() {
+  const stream = await docker.getEvents();
+  stream.pipe(split2()).on('data', (line) => console.log(JSON.parse(line).Action));
+}
+
+module.exports = { onDie, actions };
+`,
   // A hand-written Engine client class behind a wrapper class: the version a default of the
   // client's constructor, the socket from a database row, a query string built key by key.
   'src/hosts/engineClient.js': `const http = require('http');
@@ -1002,6 +1020,13 @@ describe('fields the daemon sent without a spec', () => {
     const usage = usageAt('src/hosts/watch.ts', 7) as unknown as { response: string[]; removed: Array<{ name: string }> };
     expect(usage.response).toEqual(['id', 'status']);
     expect(usage.removed.map((record) => record.name)).toEqual(['id', 'status']);
+  });
+
+  it('reads the documents of a stream split into lines by split2, with JSON.parse as its mapper or after it', () => {
+    const usage = usageAt('src/hosts/lines.js', 7) as unknown as { response: string[]; removed: Array<{ name: string }> };
+    expect(usage.response).toEqual(['Action', 'Actor.Attributes', 'status']);
+    expect(usage.removed.map((record) => record.name)).toEqual(['status']);
+    expect(usageAt('src/hosts/lines.js', 12)).toMatchObject({ path: '/events', response: ['Action'] });
   });
 
   it("reads an event's status and id as the fields API 1.52 removed", () => {

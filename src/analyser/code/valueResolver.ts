@@ -859,37 +859,45 @@ export class ValueResolver {
     if (hooked) return hooked;
     const lodash = lodashFunction(callee);
     if (lodash) return this.lodashValue(lodash, node.getArguments(), context) ?? UNKNOWN(this.describe(node));
-    if (this.parsesJsonDocuments(node, context)) return this.pipedDocuments(node, context) ?? UNKNOWN(this.describe(node));
+    const transform = this.streamTransform(node, context);
+    if (transform) return this.pipedInto(node, transform, context) ?? UNKNOWN(this.describe(node));
     if (callee.kind === 'function') return this.invoke(callee.node, node.getArguments(), context, receiver);
     if (receiver && name) return this.methodOnValue(receiver, name, node, context);
     return UNKNOWN(this.describe(node));
   }
 
-  /** `JSONStream.parse(...)`, `ndjson.parse()`: a transform that turns JSON text into the documents it holds. */
-  private parsesJsonDocuments(node: Node | undefined, context: ResolveContext): boolean {
-    if (!node || !Node.isCallExpression(node)) return false;
+  /**
+   * A stream transform that a response's text may be piped through: `JSONStream.parse(...)`,
+   * `ndjson.parse()` and `split2(JSON.parse)` emit the JSON documents the text holds; `split2()`,
+   * `split()` and `byline()` emit its lines, still text.
+   */
+  private streamTransform(node: Node | undefined, context: ResolveContext): 'documents' | 'lines' | undefined {
+    if (!node || !Node.isCallExpression(node)) return undefined;
     const callee = this.resolve(node.getExpression(), context);
-    if (callee.kind !== 'module') return false;
+    if (callee.kind !== 'module') return undefined;
     const member = callee.member.filter((name) => name !== 'default');
-    return (callee.specifier === 'JSONStream' || callee.specifier === 'ndjson') && member.length === 1 && member[0] === 'parse';
+    if ((callee.specifier === 'JSONStream' || callee.specifier === 'ndjson') && member.length === 1 && member[0] === 'parse') return 'documents';
+    if (!LINE_SPLITTERS.has(callee.specifier) || member.length > 0) return undefined;
+    const [mapper] = node.getArguments();
+    return mapper && parsesJson(mapper) ? 'documents' : 'lines';
   }
 
   /**
    * `const parser = JSONStream.parse(true); ...; stream.pipe(parser)`: the parser emits the
-   * documents of the response streams piped into it in the same function.
+   * documents (or lines) of the response streams piped into it in the same function.
    */
-  private pipedDocuments(parserCall: CallExpression, context: ResolveContext): AbstractValue | undefined {
-    const declaration = parserCall.getParentIfKind(SyntaxKind.VariableDeclaration);
+  private pipedInto(transformCall: CallExpression, transform: 'documents' | 'lines', context: ResolveContext): AbstractValue | undefined {
+    const declaration = transformCall.getParentIfKind(SyntaxKind.VariableDeclaration);
     const name = declaration?.getNameNode();
     if (!declaration || !name || !Node.isIdentifier(name)) return undefined;
-    const scope = parserCall.getFirstAncestor(isFunctionLike) ?? parserCall.getSourceFile();
+    const scope = transformCall.getFirstAncestor(isFunctionLike) ?? transformCall.getSourceFile();
     const sources = descendantsOfKind(scope, SyntaxKind.CallExpression).flatMap((call) => {
       const callee = call.getExpression();
       const target = call.getArguments()[0];
       if (!Node.isPropertyAccessExpression(callee) || callee.getName() !== 'pipe' || !target || !Node.isIdentifier(target) || target.getText() !== name.getText()) return [];
       return alternatives(this.resolve(callee.getExpression(), context)).filter((option): option is ResponseValue => option.kind === 'response');
     });
-    return sources.length > 0 ? oneOf(sources.map((source) => ({ kind: 'response', responseOf: source.responseOf, path: source.path, encoded: true, documents: true }))) : undefined;
+    return sources.length > 0 ? oneOf(sources.map((source) => transformed(source, transform))) : undefined;
   }
 
   /**
@@ -1080,10 +1088,9 @@ export class ValueResolver {
       if (results.length > 0) return oneOf(results);
     }
     if ((receiver.kind === 'function' || receiver.kind === 'clientMethod') && name === 'bind') return receiver;
-    if (receiver.kind === 'response' && name === 'pipe' && this.parsesJsonDocuments(node.getArguments()[0], context)) {
-      // `stream.pipe(JSONStream.parse())`: a stream of the decoded events or progress messages.
-      return { kind: 'response', responseOf: receiver.responseOf, path: receiver.path, encoded: true, documents: true };
-    }
+    const transform = receiver.kind === 'response' && name === 'pipe' ? this.streamTransform(node.getArguments()[0], context) : undefined;
+    // `stream.pipe(JSONStream.parse())`: a stream of the decoded events or progress messages; `.pipe(split2())`, of lines.
+    if (receiver.kind === 'response' && transform) return transformed(receiver, transform);
     if (receiver.kind === 'response' && receiver.encoded) {
       // The response's text: trimmed or converted it is still that text; split, a list of its lines.
       if (['toString', 'trim', 'trimStart', 'trimEnd'].includes(name)) return receiver;
@@ -1349,6 +1356,25 @@ export class ValueResolver {
     if (/^[a-z]+:/i.test(text)) return first;
     return concatValues([this.stringish(args[1], context), first], holeName);
   }
+}
+
+/** Line splitters for streams: `split2()`, `split()`, `byline()`; given `JSON.parse` as their mapper, they emit documents. */
+const LINE_SPLITTERS = new Set(['split2', 'split', 'byline']);
+
+/** `JSON.parse`, or `(line) => JSON.parse(line)`. */
+function parsesJson(mapper: Node): boolean {
+  if (mapper.getText().replace(/\s/g, '') === 'JSON.parse') return true;
+  if (!Node.isArrowFunction(mapper) && !Node.isFunctionExpression(mapper)) return false;
+  const body = mapper.getBody();
+  const returned = Node.isBlock(body) ? body.getStatements().find(Node.isReturnStatement)?.getExpression() : body;
+  return returned !== undefined && Node.isCallExpression(returned) && returned.getExpression().getText() === 'JSON.parse';
+}
+
+/** What a response stream becomes through a transform: its documents, or its text line by line. */
+function transformed(stream: ResponseValue, transform: 'documents' | 'lines'): AbstractValue {
+  return transform === 'documents'
+    ? { kind: 'response', responseOf: stream.responseOf, path: stream.path, encoded: true, documents: true }
+    : { kind: 'response', responseOf: stream.responseOf, path: stream.path, encoded: true };
 }
 
 function isFalsy(value: AbstractValue): boolean {
