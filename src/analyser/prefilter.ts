@@ -7,7 +7,7 @@ import { LocalModules } from './localPackages.js';
 /**
  * Text that makes a file a starting point of the scan: a Docker client library, the
  * socket, the Docker ports or variables, a versioned Engine path, a modem, a socket
- * path, or child_process (the docker CLI). Most of a project's files contain none of
+ * path, or child_process, execa, @actions/exec or zx (the docker CLI, curl). Most of a project's files contain none of
  * these.
  *
  * Engine path segments alone (`/containers`, `/images`) are not enough: web code is full
@@ -16,7 +16,7 @@ import { LocalModules } from './localPackages.js';
  * socket or client it talks through comes from.
  */
 const DOCKER_MARKERS =
-  /dockerode|docker-modem|node-docker-api|@docker\/node-sdk|docker\.sock|DOCKER_(HOST|API_VERSION|SOCK|CERT_PATH)|:237[56]\b|\/v1\.\d+\/|child_process|execa|\bmodem\b|socketPath/;
+  /dockerode|docker-modem|node-docker-api|@docker\/node-sdk|docker\.sock|DOCKER_(HOST|API_VERSION|SOCK|CERT_PATH)|:237[56]\b|\/v1\.\d+\/|child_process|execa|@actions\/exec|['"]zx(?:\/globals)?['"]|^#!.*\bzx\b|\bmodem\b|socketPath/;
 
 export function hasDockerMarkers(text: string): boolean {
   return DOCKER_MARKERS.test(text);

@@ -610,6 +610,21 @@ async function actions() {
 
 module.exports = { onDie, actions };
 `,
+  // A GitHub Action that runs the docker CLI and curl through @actions/exec.
+  'src/ops/action.ts': `import * as exec from '@actions/exec';
+
+export async function run(image: string): Promise<string> {
+  await exec.exec('docker', ['pull', image]);
+  await exec.exec('curl', ['-fsS', '--unix-socket', '/var/run/docker.sock', 'http://localhost/v1.41/images/json']);
+  return (await exec.getExecOutput('docker image inspect', [image])).stdout;
+}
+`,
+  // A zx script: \`$\` is a global of scripts run by zx.
+  'scripts/release.mjs': `#!/usr/bin/env zx
+const tag = argv.tag ?? 'latest';
+await $\`docker push registry.local/web:\${tag}\`;
+await $\`curl -fsS -X POST --unix-socket /var/run/docker.sock http://localhost/v1.43/images/prune\`;
+`,
   // A hand-written Engine client class behind a wrapper class: the version a default of the
   // client's constructor, the socket from a database row, a query string built key by key.
   'src/hosts/engineClient.js': `const http = require('http');
@@ -1001,6 +1016,20 @@ describe('curl run through child_process', () => {
 describe('a pin with a fallback', () => {
   it('version: process.env.DOCKER_API_VERSION || "v1.41" pins 1.41, and says the environment may set another', () => {
     expect(usageAt('src/hosts/fromEnv.js', 5)).toMatchObject({ path: '/_ping', pinnedVersion: '1.41', dynamic: [], notes: ['version pin v1.41 unless process.env.DOCKER_API_VERSION is set where the code runs'] });
+  });
+});
+
+describe('commands run by GitHub Actions and zx', () => {
+  it('@actions/exec: the docker CLI reported as such, curl read as a script line', () => {
+    expect(usageAt('src/ops/action.ts', 5)).toMatchObject({ client: 'curl', via: 'curl via exec', method: 'GET', path: '/images/json', pinnedVersion: '1.41' });
+    const result = runCli(['scan', 'src/ops/action.ts', '--format', 'json'], { cwd: project });
+    expect((JSON.parse(result.stdout) as { cliInvocations: Array<{ line: number; command: string }> }).cliInvocations.map(({ line, command }) => `${line} ${command}`)).toEqual(['4 docker pull', '6 docker image inspect']);
+  });
+
+  it("zx's $ templates, in a script that has $ as a global", () => {
+    expect(usageAt('scripts/release.mjs', 4)).toMatchObject({ client: 'curl', via: 'curl via $', method: 'POST', path: '/images/prune', pinnedVersion: '1.43' });
+    const result = runCli(['scan', 'scripts/release.mjs', '--format', 'json'], { cwd: project });
+    expect((JSON.parse(result.stdout) as { cliInvocations: Array<{ line: number; command: string }> }).cliInvocations.map(({ line, command }) => `${line} ${command}`)).toEqual(['3 docker push']);
   });
 });
 

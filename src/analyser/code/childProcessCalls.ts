@@ -1,11 +1,17 @@
-import type { CallExpression, Node } from 'ts-morph';
+import type { CallExpression, Node, SourceFile, TaggedTemplateExpression } from 'ts-morph';
 import { alternatives, parametersMentioned, patternText, type AbstractValue } from './abstractValue.js';
 import type { CodeAnalyser } from './codeAnalyser.js';
 import { functionDeclaringParameter, type ResolveContext, ROOT_CONTEXT } from './valueResolver.js';
 
 const SHELL_FUNCTIONS = new Set(['exec', 'execSync']);
 const FILE_FUNCTIONS = new Set(['execFile', 'execFileSync', 'spawn', 'spawnSync']);
+/** GitHub Actions' `exec.exec('docker', ['pull', image])`: a command line (split on spaces, no shell) and more arguments. */
+const ACTIONS_FUNCTIONS = new Set(['exec', 'getExecOutput']);
 const DOCKER_BINARY = /^(?:.*\/)?docker(?:\.exe)?$/;
+const HTTP_TOOL = /^(?:.*\/)?(?:curl|wget)$/;
+
+/** Where a module that runs commands is named: the analyser looks for command runs only in files that mention one. */
+export const COMMAND_RUNNERS = /child_process|execa|@actions\/exec|\bzx\b/;
 
 /**
  * The `docker` command-line tool run through child_process or execa: not an API call
@@ -49,16 +55,52 @@ function commandOf(call: CallExpression, callee: AbstractValue & { kind: 'module
   let fromParameters: string[] = [];
   if ((specifier === 'child_process' && SHELL_FUNCTIONS.has(name)) || (specifier === 'execa' && name === 'execaCommand')) {
     const value = args[0] ? analyser.resolver.resolve(args[0], context) : undefined;
-    line = value && patternText(value);
+    line = value && commandLine(value);
     words = line?.trim().split(/\s+/);
     // A command the callers give (`exec(cmd, ...)` with `cmd` a parameter), whole or in part: theirs to say.
     if (value) fromParameters = parametersMentioned(value);
   } else if ((specifier === 'child_process' && FILE_FUNCTIONS.has(name)) || (specifier === 'execa' && (name === '' || name === 'execa' || name === 'execaSync'))) {
     words = fileAndArguments(args[0], args[1], analyser, context);
+  } else if (specifier === '@actions/exec' && ACTIONS_FUNCTIONS.has(name)) {
+    const [tool, ...rest] = fileAndArguments(args[0], args[1], analyser, context) ?? [];
+    words = tool === undefined ? undefined : [...tool.trim().split(/\s+/), ...rest];
   }
   if (words && DOCKER_BINARY.test(words[0] ?? '')) return { command: { dockerCommand: describeDockerCommand(words) }, fromParameters };
   if (line !== undefined && /(^|[\s;&|(])(curl|wget)\s/.test(line)) return { command: { httpToolLine: line }, fromParameters };
+  // `execFile('curl', ['--unix-socket', socket, url])`: the words as a command line, each quoted as one.
+  if (line === undefined && words && HTTP_TOOL.test(words[0] ?? '')) return { command: { httpToolLine: words.map(shellQuoted).join(' ') }, fromParameters };
   return { fromParameters };
+}
+
+/**
+ * zx's `$`: `` await $`docker compose up -d` ``, `` $`curl -s --unix-socket ${socket} ${url}` ``. The
+ * template is a command line; `$` comes from `import { $ } from 'zx'`, or is the global of a zx
+ * script (`#!/usr/bin/env zx`, `import 'zx/globals'`).
+ */
+export function zxCommand(tagged: TaggedTemplateExpression, analyser: CodeAnalyser): ChildCommand | undefined {
+  const tag = analyser.resolver.resolve(tagged.getTag());
+  const isZx = tag.kind === 'module' ? tag.specifier === 'zx' && tag.member.filter((name) => name !== 'default').join('.') === '$' : tagged.getTag().getText() === '$' && hasZxGlobals(tagged.getSourceFile());
+  if (!isZx) return undefined;
+  const line = commandLine(analyser.resolver.resolve(tagged.getTemplate()));
+  if (line === undefined) return undefined;
+  const words = line.trim().split(/\s+/);
+  if (DOCKER_BINARY.test(words[0] ?? '')) return { dockerCommand: describeDockerCommand(words) };
+  return /(^|[\s;&|(])(curl|wget)\s/.test(line) ? { httpToolLine: line } : undefined;
+}
+
+/** A command line's text, holes as `{}`; of several (`docker pull ${tag ?? 'latest'}`), the first: they run the same program. */
+function commandLine(value: AbstractValue): string | undefined {
+  return alternatives(value).map(patternText).find((text) => text !== undefined);
+}
+
+function hasZxGlobals(file: SourceFile): boolean {
+  const text = file.getFullText();
+  return /^#!.*\bzx\b/.test(text) || /['"]zx\/globals['"]/.test(text);
+}
+
+/** A word as the shell would take it back whole: `'...'` around anything but plain characters. */
+function shellQuoted(word: string): string {
+  return /^[\w@%+=:,./{}-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 function fileAndArguments(fileNode: Node | undefined, argsNode: Node | undefined, analyser: CodeAnalyser, context: ResolveContext): string[] | undefined {

@@ -5,7 +5,7 @@ import { parseApiVersion } from '../../versions/apiVersion.js';
 import type { CompatIndex } from '../../database/compatIndex.js';
 import { emptyFindings, leavesOnly, type FileFindings, type RawUsage, type SourcePosition, type VersionSetting } from '../usage.js';
 import { alternatives, mentionsParameter, oneOf, parametersMentioned, pinKey, UNKNOWN, type AbstractValue, type ClientLibrary, type ClientObject, type PinInfo } from './abstractValue.js';
-import { childCommands } from './childProcessCalls.js';
+import { childCommands, COMMAND_RUNNERS, zxCommand } from './childProcessCalls.js';
 import { scanScriptFile } from '../scripts/scanScriptFile.js';
 import { classFromReceiverName, clientClassOfModule, isClientMethodName, clientMethod, clientProperty, hasClientClass, isEntryClass, libraryOfPackage } from './clientLibraries.js';
 import { recogniseClientCall } from './dockerClientCalls.js';
@@ -446,7 +446,7 @@ export class CodeAnalyser {
     const found: FoundUsage[] = [];
     // Text checks first: resolving every call of a large project is the expensive part.
     const text = file.getFullText();
-    const runsCommands = /child_process|execa/.test(text);
+    const runsCommands = COMMAND_RUNNERS.test(text);
     for (const compilerCall of compilerCallsIn(file)) {
       const engineCandidate = mayCallEngine(compilerCall) && mayReachEngine(compilerCall, this.reachScope);
       if (!engineCandidate && !runsCommands) continue;
@@ -459,7 +459,14 @@ export class CodeAnalyser {
       if (!runsCommands) continue;
       for (const { at, command } of childCommands(call, this)) {
         if (command.dockerCommand) findings.cliInvocations.push({ ...this.position(at), command: command.dockerCommand });
-        if (command.httpToolLine) found.push(...this.httpToolUsages(call, at, command.httpToolLine));
+        if (command.httpToolLine) found.push(...this.httpToolUsages(call, at, command.httpToolLine, call.getExpression().getText().replace(/^.*\./, '')));
+      }
+    }
+    if (runsCommands && /\bzx\b/.test(text)) {
+      for (const tagged of descendantsOfKind(file, SyntaxKind.TaggedTemplateExpression)) {
+        const command = zxCommand(tagged, this);
+        if (command?.dockerCommand) findings.cliInvocations.push({ ...this.position(tagged), command: command.dockerCommand });
+        if (command?.httpToolLine) found.push(...this.httpToolUsages(tagged, tagged, command.httpToolLine, '$'));
       }
     }
     findings.usages = found.map((entry) => entry.usage);
@@ -471,10 +478,11 @@ export class CodeAnalyser {
    * `execSync('curl -s --unix-socket /var/run/docker.sock http://localhost/v1.41/info')`: the
    * command line read as a script's line, its requests placed at the call.
    */
-  private httpToolUsages(call: CallExpression, at: Node, line: string): FoundUsage[] {
+  /** curl or wget run from code: the command line read as a script line, placed at `at`; `runner` is what ran it (`execSync`, `$`). */
+  private httpToolUsages(runNode: Node, at: Node, line: string, runner: string): FoundUsage[] {
     const position = this.position(at);
     const scanned = scanScriptFile(position.file, line, 'shell', { index: this.options.index });
-    return scanned.usages.map((usage) => ({ usage: { ...usage, ...position, via: `${usage.via} via ${call.getExpression().getText().replace(/^.*\./, '')}` }, callNode: call, receivesResponse: false }));
+    return scanned.usages.map((usage) => ({ usage: { ...usage, ...position, via: `${usage.via} via ${runner}` }, callNode: runNode, receivesResponse: false }));
   }
 
   private rawHttpUsages(call: CallExpression): FoundUsage[] | undefined {
