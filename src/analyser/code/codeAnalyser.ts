@@ -10,7 +10,7 @@ import { scanScriptFile } from '../scripts/scanScriptFile.js';
 import { classFromReceiverName, clientClassOfModule, isClientMethodName, clientMethod, clientProperty, hasClientClass, isEntryClass, libraryOfPackage } from './clientLibraries.js';
 import { recogniseClientCall } from './dockerClientCalls.js';
 import { requiredSpecifiers, resolveRelativeImport } from '../prefilter.js';
-import { compilerNodesUnder, declarationOf, descendantsOfKind, innermostExpression, lineAndColumnOf, moduleSpecifierOf, wrapCompilerNode } from './syntaxWalk.js';
+import { compilerNodesUnder, declarationOf, descendantsOfKind, innermostExpression, lineAndColumnOf, moduleSpecifierOf, outermostWrapper, wrapCompilerNode } from './syntaxWalk.js';
 import { isFunctionDeclaration, mayReachEngine, type ReachScope } from './engineReach.js';
 import { isHttpMethodName, pointsAtDocker, recogniseRawHttpCall, REQUEST_PACKAGES } from './rawHttpCalls.js';
 import { functionDeclaringParameter, isFunctionLike, LODASH_READS, lodashFunction, ROOT_CONTEXT, ValueResolver, type ResolveContext } from './valueResolver.js';
@@ -839,8 +839,8 @@ export class CodeAnalyser {
         if (!isFunctionLike(scope) || !Node.isCallExpression(result) || !returnsResultOf(scope, result)) continue;
         for (const caller of this.callersOf(scope).slice(0, MAX_CALLERS)) {
           const callerScope = requestScope(caller);
-          if (scopes.includes(callerScope)) continue;
-          scopes.push(callerScope);
+          // Walked for reads only where the result is kept or read; returned, it is read a level up.
+          if (keepsResult(caller) && !scopes.includes(callerScope)) scopes.push(callerScope);
           next.push({ scope: callerScope, result: caller });
         }
       }
@@ -875,6 +875,15 @@ function returnsResultOf(functionNode: Node, call: CallExpression): boolean {
   };
   ts.forEachChild(body, visit);
   return returns;
+}
+
+/** `const info = await inspect(id)`, `(await inspect(id)).State`: the caller keeps or reads the result itself. */
+function keepsResult(call: Node): boolean {
+  const node = outermostWrapper(call.compilerNode);
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent)) return parent.initializer === node;
+  if (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) return parent.expression === node;
+  return ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === node;
 }
 
 /**
