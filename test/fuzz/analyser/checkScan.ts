@@ -97,8 +97,12 @@ export function checkScan(result: ScanResult, index: CompatIndex): string[] {
       if (!inDatabase && !flagged) fail(`body field "${name}" is not in the database and not flagged unknown`);
     }
 
-    const newest = usage.features.reduce<FeatureRecord | undefined>((best, feature) => (!best || compareApiVersions(feature.added, best.added) > 0 ? feature : best), undefined);
-    if ((newest?.added ?? null) !== usage.minVersion) fail(`minVersion ${usage.minVersion}, but the newest feature it uses was added in ${newest?.added ?? 'none'}`);
+    const newestOf = (features: FeatureRecord[]) => features.reduce<FeatureRecord | undefined>((best, feature) => (!best || compareApiVersions(feature.added, best.added) > 0 ? feature : best), undefined);
+    const newest = newestOf(usage.features);
+    // A version known only "or earlier" does not raise what the exactly dated features need.
+    const newestExact = newestOf(usage.features.filter((feature) => !feature.addedIsFloor));
+    const expected = newest?.addedIsFloor && newestExact && compareApiVersions(newest.added, newestExact.added) > 0 ? newestExact : newest;
+    if ((expected?.added ?? null) !== usage.minVersion) fail(`minVersion ${usage.minVersion}, but the newest feature it needs was added in ${expected?.added ?? 'none'}`);
   }
   return violations;
 }
