@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, posix, resolve } from 'node:path';
+import { basename, dirname, posix, resolve } from 'node:path';
 import { globby } from 'globby';
 import { ts } from 'ts-morph';
 import { toPortablePath } from './discoverFiles.js';
@@ -72,14 +72,17 @@ function matchAlias(alias: PathAlias, specifier: string): string | undefined {
 
 /** The workspace packages and the path aliases of the projects under the roots. */
 export async function findLocalModules(roots: string[], cwd: string, knownFiles: ReadonlySet<string>, gitignore = true): Promise<LocalModules> {
+  // One walk of the tree for both kinds of file: on a large monorepo each walk is a tenth of a second.
+  const found = await filesUnderRoots(['**/package.json', '**/tsconfig.json', '**/jsconfig.json'], roots, cwd, gitignore);
+  const manifests = found.filter((path) => basename(path) === 'package.json');
   const folders = new Map<string, string>();
-  const packages = await findLocalPackages(roots, cwd, knownFiles, gitignore, folders);
-  return new LocalModules(packages, folders, await findPathAliases(roots, cwd, gitignore));
+  const packages = await findLocalPackages(manifests, cwd, knownFiles, folders);
+  return new LocalModules(packages, folders, await findPathAliases(found.filter((path) => basename(path) !== 'package.json'), cwd));
 }
 
-async function findPathAliases(roots: string[], cwd: string, gitignore: boolean): Promise<PathAlias[]> {
+async function findPathAliases(configs: string[], cwd: string): Promise<PathAlias[]> {
   const aliases: PathAlias[] = [];
-  for (const config of await filesUnderRoots(['**/tsconfig.json', '**/jsconfig.json'], roots, cwd, gitignore)) {
+  for (const config of configs) {
     const paths = await readPaths(config, 0);
     if (!paths) continue;
     const scope = relativeToCwd(cwd, dirname(config));
@@ -132,9 +135,9 @@ async function readPaths(config: string, depth: number): Promise<{ paths: Record
  * those imports like relative ones. `.gitignore` counts as it does for the scan
  * (`--no-gitignore` scans of an ignored tree find its packages too).
  */
-export async function findLocalPackages(roots: string[], cwd: string, knownFiles: ReadonlySet<string>, gitignore = true, folders = new Map<string, string>()): Promise<Map<string, string>> {
+async function findLocalPackages(manifests: string[], cwd: string, knownFiles: ReadonlySet<string>, folders: Map<string, string>): Promise<Map<string, string>> {
   const packages = new Map<string, string>();
-  for (const manifest of await filesUnderRoots('**/package.json', roots, cwd, gitignore)) {
+  for (const manifest of manifests) {
     let parsed: { name?: unknown; main?: unknown; types?: unknown; module?: unknown; exports?: unknown };
     try {
       parsed = JSON.parse(await readFile(manifest, 'utf8'));
@@ -151,7 +154,7 @@ export async function findLocalPackages(roots: string[], cwd: string, knownFiles
 }
 
 /** Files matching the patterns under each root (never in node_modules or .git; .gitignore as the scan takes it), in order. */
-async function filesUnderRoots(patterns: string | string[], roots: string[], cwd: string, gitignore: boolean): Promise<string[]> {
+async function filesUnderRoots(patterns: string[], roots: string[], cwd: string, gitignore: boolean): Promise<string[]> {
   const found: string[] = [];
   for (const root of roots.length > 0 ? roots : ['.']) {
     const files = await globby(patterns, {
