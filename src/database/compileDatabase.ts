@@ -125,7 +125,9 @@ function markDescribedLate(histories: Map<string, FeatureHistory>, versions: Api
     const { ref } = history;
     if (ref.location !== 'response') continue;
     const key = `${ref.method} ${ref.path} ${ref.status ?? ''}`;
-    byResponse.set(key, [...(byResponse.get(key) ?? []), history]);
+    const fields = byResponse.get(key);
+    if (fields) fields.push(history);
+    else byResponse.set(key, [history]);
   }
   for (const fields of byResponse.values()) {
     const byName = new Map(fields.map((history) => [history.ref.name, history]));

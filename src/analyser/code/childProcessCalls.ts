@@ -14,10 +14,10 @@ const HTTP_TOOL = /^(?:.*\/)?(?:curl|wget)$/;
 export const COMMAND_RUNNERS = /child_process|execa|@actions\/exec|\bzx\b/;
 
 /**
- * The `docker` command-line tool run through child_process or execa: not an API call
- * of the code, but worth knowing, since the CLI negotiates its own API version.
+ * What a command run from code (child_process, execa, @actions/exec, zx) runs, when the analysis
+ * can tell. The `docker` command-line tool is no API call of the code, but worth knowing, since the
+ * CLI negotiates its own API version; curl and wget send Engine requests.
  */
-/** What a child_process or execa call runs, when the analysis can tell. */
 export interface ChildCommand {
   /** `docker compose up`, when it runs the docker CLI. */
   dockerCommand?: string;
@@ -56,7 +56,6 @@ function commandOf(call: CallExpression, callee: AbstractValue & { kind: 'module
   if ((specifier === 'child_process' && SHELL_FUNCTIONS.has(name)) || (specifier === 'execa' && name === 'execaCommand')) {
     const value = args[0] ? analyser.resolver.resolve(args[0], context) : undefined;
     line = value && commandLine(value);
-    words = line?.trim().split(/\s+/);
     // A command the callers give (`exec(cmd, ...)` with `cmd` a parameter), whole or in part: theirs to say.
     if (value) fromParameters = parametersMentioned(value);
   } else if ((specifier === 'child_process' && FILE_FUNCTIONS.has(name)) || (specifier === 'execa' && (name === '' || name === 'execa' || name === 'execaSync'))) {
@@ -65,11 +64,18 @@ function commandOf(call: CallExpression, callee: AbstractValue & { kind: 'module
     const [tool, ...rest] = fileAndArguments(args[0], args[1], analyser, context) ?? [];
     words = tool === undefined ? undefined : [...tool.trim().split(/\s+/), ...rest];
   }
+  if (line !== undefined) return { command: lineCommand(line), fromParameters };
   if (words && DOCKER_BINARY.test(words[0] ?? '')) return { command: { dockerCommand: describeDockerCommand(words) }, fromParameters };
-  if (line !== undefined && /(^|[\s;&|(])(curl|wget)\s/.test(line)) return { command: { httpToolLine: line }, fromParameters };
   // `execFile('curl', ['--unix-socket', socket, url])`: the words as a command line, each quoted as one.
-  if (line === undefined && words && HTTP_TOOL.test(words[0] ?? '')) return { command: { httpToolLine: words.map(shellQuoted).join(' ') }, fromParameters };
+  if (words && HTTP_TOOL.test(words[0] ?? '')) return { command: { httpToolLine: words.map(shellQuoted).join(' ') }, fromParameters };
   return { fromParameters };
+}
+
+/** A command line as a shell reads it: the docker CLI when it starts the line, curl or wget anywhere in it. */
+function lineCommand(line: string): ChildCommand | undefined {
+  const words = line.trim().split(/\s+/);
+  if (DOCKER_BINARY.test(words[0] ?? '')) return { dockerCommand: describeDockerCommand(words) };
+  return /(^|[\s;&|(])(curl|wget)\s/.test(line) ? { httpToolLine: line } : undefined;
 }
 
 /**
@@ -82,10 +88,7 @@ export function zxCommand(tagged: TaggedTemplateExpression, analyser: CodeAnalys
   const isZx = tag.kind === 'module' ? tag.specifier === 'zx' && tag.member.filter((name) => name !== 'default').join('.') === '$' : tagged.getTag().getText() === '$' && hasZxGlobals(tagged.getSourceFile());
   if (!isZx) return undefined;
   const line = commandLine(analyser.resolver.resolve(tagged.getTemplate()));
-  if (line === undefined) return undefined;
-  const words = line.trim().split(/\s+/);
-  if (DOCKER_BINARY.test(words[0] ?? '')) return { dockerCommand: describeDockerCommand(words) };
-  return /(^|[\s;&|(])(curl|wget)\s/.test(line) ? { httpToolLine: line } : undefined;
+  return line === undefined ? undefined : lineCommand(line);
 }
 
 /** A command line's text, holes as `{}`; of several (`docker pull ${tag ?? 'latest'}`), the first: they run the same program. */

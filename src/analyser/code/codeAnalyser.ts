@@ -475,10 +475,10 @@ export class CodeAnalyser {
   }
 
   /**
-   * `execSync('curl -s --unix-socket /var/run/docker.sock http://localhost/v1.41/info')`: the
-   * command line read as a script's line, its requests placed at the call.
+   * curl or wget run from code (`execSync('curl -s --unix-socket /var/run/docker.sock
+   * http://localhost/v1.41/info')`): the command line read as a script's line, its requests placed
+   * at `at`; `runner` is what ran it (`execSync`, `$`).
    */
-  /** curl or wget run from code: the command line read as a script line, placed at `at`; `runner` is what ran it (`execSync`, `$`). */
   private httpToolUsages(runNode: Node, at: Node, line: string, runner: string): FoundUsage[] {
     const position = this.position(at);
     const scanned = scanScriptFile(position.file, line, 'shell', { index: this.options.index });
@@ -560,11 +560,12 @@ export class CodeAnalyser {
       if (!version || version.kind === 'nullish') return option.open ? undefined : null;
       if (version.kind === 'string') return version.value;
       // `version: process.env.DOCKER_API_VERSION || 'v1.41'`: the version the code writes, unless the environment says another.
-      const written = alternatives(version).filter((value) => value.kind === 'string');
-      const fromEnvironment = alternatives(version).filter((value) => value.kind === 'unknown' && value.reason.startsWith('process.env.'));
-      if (written.length !== 1 || written.length + fromEnvironment.length !== alternatives(version).length) return undefined;
-      for (const value of fromEnvironment) overriddenBy.add((value as { reason: string }).reason);
-      return (written[0] as { value: string }).value;
+      const choices = alternatives(version);
+      const written = choices.filter((value): value is AbstractValue & { kind: 'string' } => value.kind === 'string');
+      const fromEnvironment = choices.filter((value): value is AbstractValue & { kind: 'unknown' } => value.kind === 'unknown' && value.reason.startsWith('process.env.'));
+      if (written.length !== 1 || written.length + fromEnvironment.length !== choices.length) return undefined;
+      for (const value of fromEnvironment) overriddenBy.add(value.reason);
+      return written[0].value;
     });
     if (versions.some((version) => version === undefined)) return { pin: undefined };
     const distinct = [...new Set(versions)];
